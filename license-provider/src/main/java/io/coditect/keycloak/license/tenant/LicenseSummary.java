@@ -1,0 +1,79 @@
+package io.coditect.keycloak.license.tenant;
+
+import io.coditect.keycloak.license.model.License;
+import io.coditect.keycloak.license.model.LicenseStatus;
+import io.coditect.keycloak.license.model.Tier;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.OrganizationModel;
+
+/**
+ * The part of a tenant's license that tokens carry, kept as attributes of the tenant's
+ * organization. Keycloak caches organizations and invalidates them across the cluster, so the
+ * claims mapper reads this without a database round trip, and a change made through the admin
+ * API is in the very next token on every node. The license table stays the source of truth;
+ * {@link TenantLicenses} writes both in one transaction.
+ */
+public record LicenseSummary(String licenseId, Tier tier, String licenseKey, LicenseStatus status, Instant expiresAt) {
+
+    static final String ID = "coditect.license.id";
+    static final String TIER = "coditect.license.tier";
+    static final String KEY = "coditect.license.key";
+    static final String STATUS = "coditect.license.status";
+    static final String EXPIRES_AT = "coditect.license.expires_at";
+
+    public static LicenseSummary of(License license) {
+        return new LicenseSummary(license.id(), license.tier(), license.licenseKey(), license.status(),
+                license.expiresAt());
+    }
+
+    public boolean usableAt(Instant now) {
+        return status == LicenseStatus.ACTIVE && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public static Optional<LicenseSummary> readFrom(OrganizationModel tenant) {
+        Map<String, List<String>> attributes = tenant.getAttributes();
+        String id = first(attributes, ID);
+        Optional<Tier> tier = Tier.parse(first(attributes, TIER));
+        Optional<LicenseStatus> status = LicenseStatus.parse(first(attributes, STATUS));
+        if (id == null || tier.isEmpty() || status.isEmpty()) {
+            return Optional.empty();
+        }
+        String expires = first(attributes, EXPIRES_AT);
+        Instant expiresAt = null;
+        if (expires != null && !expires.isBlank()) {
+            try {
+                expiresAt = Instant.ofEpochMilli(Long.parseLong(expires));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new LicenseSummary(id, tier.get(), first(attributes, KEY), status.get(), expiresAt));
+    }
+
+    void writeTo(OrganizationModel tenant) {
+        Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
+        attributes.put(ID, List.of(licenseId));
+        attributes.put(TIER, List.of(tier.name()));
+        attributes.put(KEY, List.of(licenseKey));
+        attributes.put(STATUS, List.of(status.name()));
+        attributes.put(EXPIRES_AT, List.of(expiresAt == null ? "" : Long.toString(expiresAt.toEpochMilli())));
+        tenant.setAttributes(attributes);
+    }
+
+    static void clearFrom(OrganizationModel tenant) {
+        Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
+        for (String key : List.of(ID, TIER, KEY, STATUS, EXPIRES_AT)) {
+            attributes.remove(key);
+        }
+        tenant.setAttributes(attributes);
+    }
+
+    private static String first(Map<String, List<String>> attributes, String key) {
+        List<String> values = attributes.get(key);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

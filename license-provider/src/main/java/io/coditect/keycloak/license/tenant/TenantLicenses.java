@@ -1,0 +1,79 @@
+package io.coditect.keycloak.license.tenant;
+
+import io.coditect.keycloak.license.model.License;
+import io.coditect.keycloak.license.model.LicenseStore;
+import io.coditect.keycloak.license.model.Tier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Licenses seen through their tenants. Every write goes to the license table and to the
+ * tenant's {@link LicenseSummary} together, in the caller's transaction.
+ */
+public final class TenantLicenses {
+
+    private final LicenseStore store;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    public TenantLicenses(KeycloakSession session, RealmModel realm, Clock clock) {
+        this.store = new LicenseStore(session, realm);
+        this.tenancy = new Tenancy(session);
+        this.clock = clock;
+    }
+
+    public LicenseStore store() {
+        return store;
+    }
+
+    public Tenancy tenancy() {
+        return tenancy;
+    }
+
+    public License create(OrganizationModel tenant, Tier tier, int seats, Instant expiresAt, Integer graceDays) {
+        License license = store.create(tenant.getId(), tier, seats, expiresAt, graceDays, clock.instant());
+        LicenseSummary.of(license).writeTo(tenant);
+        return license;
+    }
+
+    public Optional<License> update(String id, LicenseStore.LicenseChange change) {
+        Optional<License> updated = store.update(id, change, clock.instant());
+        updated.ifPresent(l -> tenancy.byId(l.tenantId()).ifPresent(LicenseSummary.of(l)::writeTo));
+        return updated;
+    }
+
+    public Optional<License> delete(String id) {
+        Optional<License> license = store.byId(id);
+        license.ifPresent(l -> {
+            store.delete(l.id());
+            tenancy.byId(l.tenantId()).ifPresent(LicenseSummary::clearFrom);
+        });
+        return license;
+    }
+
+    /** The license of the user's primary tenant, from the table (not the cached summary). */
+    public Optional<TenantLicense> forUser(UserModel user) {
+        return tenancy.primary(user).flatMap(m -> store.byTenant(m.tenant().getId()).map(l -> new TenantLicense(m, l)));
+    }
+
+    /**
+     * Makes sure a user has a tenant: self-registered users (and users created without one)
+     * get a personal tenant with a FREE license. Idempotent, so it can run at registration
+     * and again at every login as a repair.
+     */
+    public Optional<License> ensurePersonalTenant(UserModel user) {
+        if (!tenancy.enabled() || tenancy.hasAnyTenant(user)) {
+            return Optional.empty();
+        }
+        OrganizationModel tenant = tenancy.createPersonalTenant(user);
+        return Optional.of(create(tenant, Tier.FREE, 1, null, null));
+    }
+
+    public record TenantLicense(Membership membership, License license) {
+    }
+}
