@@ -1,0 +1,8 @@
+package io.coditect.client;
+
+/** Told of every state change of a {@link HybridLicenseValidator}. Must return quickly. */
+@FunctionalInterface
+public interface LicenseStateListener {
+
+    void stateChanged(LicenseStatus previous, LicenseStatus current);
+}
