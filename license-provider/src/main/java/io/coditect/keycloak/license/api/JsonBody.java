@@ -35,7 +35,7 @@ public final class JsonBody {
             throw ApiError.invalidRequest("The request body could not be read.").exception();
         }
         if (bytes.length > MAX_BYTES) {
-            throw ApiError.of(413, "invalid_request", "The request body is larger than " + MAX_BYTES + " bytes.")
+            throw ApiError.invalidRequest("The request body is larger than " + MAX_BYTES + " bytes.")
                     .exception();
         }
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {

@@ -2,7 +2,7 @@ package io.coditect.keycloak.license.policy;
 
 import io.coditect.keycloak.license.model.Tier;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public record TierPolicy(Map<Tier, TierRules> tiers, Map<String, List<String>> r
                 Tier.PRO, new TierRules(null, 300, 7, false, paid),
                 Tier.ENTERPRISE, new TierRules(null, 300, 7, true, paid)),
                 Map.of("owner", List.of("licenses:manage"), "admin", List.of("licenses:manage")),
-                ZoneOffset.UTC);
+                ZoneId.of("UTC"));
     }
 
     public TierRules rules(Tier tier) {

@@ -56,6 +56,21 @@ public final class TenantLicenses {
         return license;
     }
 
+    /**
+     * The tenant's license summary, normally from the organization's cached attributes. If they
+     * are missing (an admin replaced the organization's attributes through the admin API), the
+     * license table answers and the summary is written back, so only that one token pays a query.
+     */
+    public Optional<LicenseSummary> summary(OrganizationModel tenant) {
+        Optional<LicenseSummary> cached = LicenseSummary.readFrom(tenant);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<LicenseSummary> stored = store.byTenant(tenant.getId()).map(LicenseSummary::of);
+        stored.ifPresent(s -> s.writeTo(tenant));
+        return stored;
+    }
+
     /** The license of the user's primary tenant, from the table (not the cached summary). */
     public Optional<TenantLicense> forUser(UserModel user) {
         return tenancy.primary(user).flatMap(m -> store.byTenant(m.tenant().getId()).map(l -> new TenantLicense(m, l)));

@@ -1,0 +1,93 @@
+package io.coditect.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A real OAuth 2.0 device authorization grant (RFC 8628, with PKCE) of the shipped public client
+ * {@code coditect-cli}, the user's side completed on Keycloak's own pages over HTTP.
+ */
+public final class DeviceLogin {
+
+    public static final String CLIENT = "coditect-cli";
+
+    private final CoditectStack stack;
+
+    public DeviceLogin(CoditectStack stack) {
+        this.stack = stack;
+    }
+
+    public Tokens.TokenSet login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /** {@code otp} supplies TOTP codes when the flow asks for one (null: it must not ask). */
+    public Tokens.TokenSet login(String username, String password, Supplier<String> otp) {
+        String verifier = verifier();
+        Http.Reply device = Http.postForm(stack.realmUrl() + "/protocol/openid-connect/auth/device",
+                Map.of("client_id", CLIENT, "scope", "openid offline_access", "code_challenge", challenge(verifier),
+                        "code_challenge_method", "S256"));
+        if (device.status() != 200) {
+            throw new AssertionError("device authorization failed: " + device);
+        }
+        JsonNode d = device.json();
+        BrowserSession browser = new BrowserSession();
+        BrowserSession.Page page = browser.get(d.get("verification_uri_complete").asText());
+        for (int step = 0; step < 12; step++) {
+            String template = page.template();
+            if (page.has("Device Login Successful") || page.has("device login successful")
+                    || template.equals("login-oauth2-device-verify-user-code-success.ftl")) {
+                return poll(d.get("device_code").asText(), verifier);
+            }
+            if (template.isEmpty() && page.has("login-actions/consent")) {
+                template = "login-oauth-grant.ftl"; // the consent page carries no template comment
+            }
+            page = switch (template) {
+                case "login-username.ftl" -> browser.submit(page, null, Map.of("username", username));
+                case "login-password.ftl" -> browser.submit(page, null, Map.of("password", password));
+                case "login.ftl" -> browser.submit(page, null, Map.of("username", username, "password", password));
+                case "login-oauth-grant.ftl" -> browser.submit(page, null, Map.of("accept", "Yes"));
+                case "login-otp.ftl" -> {
+                    if (otp == null) {
+                        throw new AssertionError("the login asked for an OTP code");
+                    }
+                    yield browser.submit(page, null, Map.of("otp", otp.get()));
+                }
+                default -> throw new AssertionError("unexpected page '" + template + "' at " + page.url() + ":\n"
+                        + page.body());
+            };
+        }
+        throw new AssertionError("device login did not finish; last page " + page.template());
+    }
+
+    private Tokens.TokenSet poll(String deviceCode, String verifier) {
+        Http.Reply r = Http.postForm(stack.realmUrl() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "client_id", CLIENT,
+                        "device_code", deviceCode, "code_verifier", verifier));
+        if (r.status() != 200) {
+            throw new AssertionError("device token poll failed: " + r);
+        }
+        return Tokens.TokenSet.of(r.json());
+    }
+
+    static String verifier() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
