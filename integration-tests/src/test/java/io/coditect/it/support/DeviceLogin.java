@@ -41,8 +41,8 @@ public final class DeviceLogin {
         BrowserSession.Page page = browser.get(d.get("verification_uri_complete").asText());
         for (int step = 0; step < 12; step++) {
             String template = page.template();
-            if (page.has("Device Login Successful") || page.has("device login successful")
-                    || template.equals("login-oauth2-device-verify-user-code-success.ftl")) {
+            // Keycloak lands on /device/status once the user has approved the device.
+            if (page.status() == 200 && page.url().contains("/device/status")) {
                 return poll(d.get("device_code").asText(), verifier);
             }
             if (template.isEmpty() && page.has("login-actions/consent")) {
