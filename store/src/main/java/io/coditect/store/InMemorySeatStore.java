@@ -52,6 +52,12 @@ public final class InMemorySeatStore implements SeatStore {
     }
 
     @Override
+    public boolean isRevoked(String licenseId, String seatId) {
+        Objects.requireNonNull(seatId, "seatId");
+        return onLicense(licenseId, seats -> seats.isRevoked(seatId, clock.instant()));
+    }
+
+    @Override
     public Optional<Seat> find(String licenseId, String seatId, Instant now) {
         Objects.requireNonNull(seatId, "seatId");
         Instant at = toMillis(now);

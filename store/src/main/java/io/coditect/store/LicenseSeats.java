@@ -81,6 +81,10 @@ final class LicenseSeats {
         return seats.isEmpty() && tombstoneEnds.isEmpty();
     }
 
+    boolean isRevoked(String seatId, Instant clockNow) {
+        return isTombstoned(seatId, clockNow);
+    }
+
     private boolean isTombstoned(String seatId, Instant clockNow) {
         Instant end = tombstoneEnds.get(seatId);
         return end != null && end.isAfter(clockNow);

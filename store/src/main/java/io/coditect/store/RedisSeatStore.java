@@ -92,6 +92,15 @@ public final class RedisSeatStore implements SeatStore {
     }
 
     @Override
+    public boolean isRevoked(String licenseId, String seatId) {
+        try {
+            return redis.exists(keys.tombstone(licenseId, seatId));
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+            throw RedisOutage.of("isRevoked", e);
+        }
+    }
+
+    @Override
     public Optional<Seat> find(String licenseId, String seatId, Instant now) {
         Object reply = FIND.run(redis,
                 List.of(keys.seats(licenseId), keys.seat(licenseId, seatId)),

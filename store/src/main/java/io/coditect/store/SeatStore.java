@@ -37,6 +37,9 @@ public interface SeatStore {
      */
     Optional<Seat> revoke(String licenseId, String seatId, Duration tombstoneTtl);
 
+    /** Whether the seat was revoked and its tombstone is still there. Changes nothing. */
+    boolean isRevoked(String licenseId, String seatId);
+
     /** Live seats of the license, oldest first. */
     List<Seat> list(String licenseId, Instant now);
 }

@@ -184,6 +184,7 @@ abstract class SeatStoreContract {
 
         assertThat(store.revoke(LICENSE, seat.seatId(), TOMBSTONE_TTL)).contains(seat);
 
+        assertThat(store.isRevoked(LICENSE, seat.seatId())).isTrue();
         assertThat(store.heartbeat(LICENSE, seat.seatId(), TTL, T0.plusSeconds(1))).isInstanceOf(HeartbeatResult.Revoked.class);
         assertThat(store.find(LICENSE, seat.seatId(), T0.plusSeconds(1))).isEmpty();
         assertThat(store.list(LICENSE, T0.plusSeconds(1))).isEmpty();
@@ -206,7 +207,9 @@ abstract class SeatStoreContract {
     void releaseFreesTheSeatWithoutATombstone() {
         Seat seat = acquireSeat("alice", "d1", 1, T0);
 
+        assertThat(store.isRevoked(LICENSE, seat.seatId())).isFalse();
         assertThat(store.release(LICENSE, seat.seatId())).contains(seat);
+        assertThat(store.isRevoked(LICENSE, seat.seatId())).isFalse();
 
         assertThat(store.heartbeat(LICENSE, seat.seatId(), TTL, T0.plusSeconds(1))).isInstanceOf(HeartbeatResult.NotFound.class);
         assertThat(store.list(LICENSE, T0.plusSeconds(1))).isEmpty();

@@ -309,13 +309,8 @@ public class LicenseResource {
         return seat.get();
     }
 
-    /** Only for a seat that is not live: then a heartbeat changes nothing and tells tombstone from absence. */
     private boolean isRevoked(License license, String seatId) {
-        Instant now = clock.instant();
-        if (seats().store().find(license.id(), seatId, now).isPresent()) {
-            return false;
-        }
-        return seats().store().heartbeat(license.id(), seatId, Duration.ZERO, now) instanceof HeartbeatResult.Revoked;
+        return seats().store().isRevoked(license.id(), seatId);
     }
 
     private static String sessionId(JsonBody body) {
