@@ -55,6 +55,15 @@ public final class ServerCall {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

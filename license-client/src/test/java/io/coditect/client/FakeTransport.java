@@ -14,10 +14,10 @@ import java.util.Map;
  * A scripted {@link HttpTransport}: answers are queued per "METHOD path-suffix" and used in
  * order, then a standing answer if one is set. Anything unscripted fails the test.
  */
-final class FakeTransport implements HttpTransport {
+public final class FakeTransport implements HttpTransport {
 
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         TransportResponse respond(TransportRequest request) throws IOException;
     }
 
@@ -25,22 +25,22 @@ final class FakeTransport implements HttpTransport {
     private final Map<String, Responder> standing = new LinkedHashMap<>();
     private final List<TransportRequest> requests = new ArrayList<>();
 
-    FakeTransport enqueue(String method, String pathSuffix, Responder... responders) {
+    public FakeTransport enqueue(String method, String pathSuffix, Responder... responders) {
         Deque<Responder> queue = queued.computeIfAbsent(method + " " + pathSuffix, k -> new ArrayDeque<>());
         queue.addAll(List.of(responders));
         return this;
     }
 
-    FakeTransport always(String method, String pathSuffix, Responder responder) {
+    public FakeTransport always(String method, String pathSuffix, Responder responder) {
         standing.put(method + " " + pathSuffix, responder);
         return this;
     }
 
-    List<TransportRequest> requests() {
+    public List<TransportRequest> requests() {
         return List.copyOf(requests);
     }
 
-    List<TransportRequest> requests(String method, String pathSuffix) {
+    public List<TransportRequest> requests(String method, String pathSuffix) {
         return requests.stream()
                 .filter(r -> r.method().equals(method) && r.uri().getPath().endsWith(pathSuffix))
                 .toList();
@@ -67,25 +67,25 @@ final class FakeTransport implements HttpTransport {
         return request.method().equals(key.substring(0, space)) && request.uri().getPath().endsWith(key.substring(space + 1));
     }
 
-    static Responder json(int status, String body) {
+    public static Responder json(int status, String body) {
         return request -> TransportResponse.of(status, body);
     }
 
-    static Responder status(int status) {
+    public static Responder status(int status) {
         return request -> TransportResponse.of(status, "");
     }
 
-    static Responder error(int status, String error) {
+    public static Responder error(int status, String error) {
         return json(status, "{\"error\":\"" + error + "\",\"error_description\":\"" + error + " (test)\"}");
     }
 
-    static Responder connectionRefused() {
+    public static Responder connectionRefused() {
         return request -> {
             throw new ConnectException("Connection refused");
         };
     }
 
-    static Responder timeout() {
+    public static Responder timeout() {
         return request -> {
             throw new HttpTimeoutException("request timed out");
         };

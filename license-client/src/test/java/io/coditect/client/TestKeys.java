@@ -17,18 +17,18 @@ import java.util.Date;
 import java.util.List;
 
 /** Locally generated realm keys and JWS minting for tests. */
-final class TestKeys {
+public final class TestKeys {
 
-    static final String ISSUER = "http://kc.test/realms/coditect";
-    static final String JWKS_PATH = "/protocol/openid-connect/certs";
-    static final RSAKey REALM_KEY = generate("realm-key-1");
-    static final RSAKey ROTATED_KEY = generate("realm-key-2");
-    static final RSAKey ATTACKER_KEY = generate("realm-key-1");
+    public static final String ISSUER = "http://kc.test/realms/coditect";
+    public static final String JWKS_PATH = "/protocol/openid-connect/certs";
+    public static final RSAKey REALM_KEY = generate("realm-key-1");
+    public static final RSAKey ROTATED_KEY = generate("realm-key-2");
+    public static final RSAKey ATTACKER_KEY = generate("realm-key-1");
 
     private TestKeys() {
     }
 
-    static RSAKey generate(String kid) {
+    public static RSAKey generate(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
         } catch (JOSEException e) {
@@ -36,11 +36,11 @@ final class TestKeys {
         }
     }
 
-    static String jwks(RSAKey... keys) {
+    public static String jwks(RSAKey... keys) {
         return new JWKSet(List.of(keys)).toPublicJWKSet().toString(true);
     }
 
-    static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(), claims);
             jwt.sign(new RSASSASigner(key));
@@ -50,7 +50,7 @@ final class TestKeys {
         }
     }
 
-    static JWTClaimsSet.Builder leaseClaims(String deviceId, String sid, Instant issuedAt, Duration grace) {
+    public static JWTClaimsSet.Builder leaseClaims(String deviceId, String sid, Instant issuedAt, Duration grace) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject("user-1")
@@ -66,7 +66,7 @@ final class TestKeys {
                 .claim("sid", sid);
     }
 
-    static String lease(String deviceId, String sid, Instant issuedAt, Duration grace) {
+    public static String lease(String deviceId, String sid, Instant issuedAt, Duration grace) {
         return sign(REALM_KEY, new JOSEObjectType(LeaseVerifier.TYPE), leaseClaims(deviceId, sid, issuedAt, grace).build());
     }
 }
