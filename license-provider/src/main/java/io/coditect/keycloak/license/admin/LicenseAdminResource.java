@@ -53,7 +53,7 @@ public class LicenseAdminResource {
 
     static final String LICENSE_RESOURCE = "CODITECT_LICENSE";
     static final String POLICY_RESOURCE = "CODITECT_POLICY";
-    static final String SEAT_RESOURCE = "CODITECT_SEAT";
+    static final String SEAT_RESOURCE = io.coditect.keycloak.license.api.AuditTrail.SEAT;
     private static final int MAX_PAGE = 1000;
 
     private final KeycloakSession session;

@@ -2,20 +2,20 @@ package io.coditect.keycloak.license.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coditect.keycloak.license.api.ApiError;
+import io.coditect.keycloak.license.api.AuditTrail;
 import io.coditect.keycloak.license.api.BearerAuth;
 import io.coditect.keycloak.license.api.Caller;
 import io.coditect.keycloak.license.api.Endpoint;
 import io.coditect.keycloak.license.api.Json;
 import io.coditect.keycloak.license.api.JsonBody;
 import io.coditect.keycloak.license.model.License;
-import io.coditect.keycloak.license.model.LicenseStatus;
 import io.coditect.keycloak.license.policy.TierPolicyStore;
 import io.coditect.keycloak.license.policy.TierRules;
 import io.coditect.keycloak.license.seat.Lease;
 import io.coditect.keycloak.license.seat.LeaseSigner;
-import io.coditect.keycloak.license.seat.SeatAudit;
 import io.coditect.keycloak.license.seat.SeatTtl;
 import io.coditect.keycloak.license.seat.Seats;
+import io.coditect.keycloak.license.tenant.LicenseSummary;
 import io.coditect.keycloak.license.tenant.TenantLicenses;
 import io.coditect.keycloak.license.tenant.TenantLicenses.TenantLicense;
 import io.coditect.store.AcquireResult;
@@ -94,10 +94,10 @@ public class LicenseResource {
             License license = licenseForSeat(caller);
             Seats seats = seats();
             Seat seat = ownSeat(caller, license, seatId, seats);
-            SeatAudit audit = new SeatAudit(session, realm, caller);
+            AuditTrail audit = new AuditTrail(session, realm, caller);
             if (!seats.keycloakSessionActive(seat.keycloakSessionId())) {
                 seats.revoke(license, seatId);
-                audit.record("heartbeat_dead_seat", OperationType.ACTION, license.id(), seatId,
+                audit.seat("heartbeat_dead_seat", OperationType.ACTION, license.id(), seatId,
                         Map.of("reason", "keycloak_session_ended"));
                 throw sessionRevoked();
             }
@@ -106,12 +106,12 @@ public class LicenseResource {
             HeartbeatResult result = seats.store().heartbeat(license.id(), seatId,
                     SeatTtl.seat(rules.heartbeatInterval()), now);
             if (result instanceof HeartbeatResult.Revoked) {
-                audit.record("heartbeat_dead_seat", OperationType.ACTION, license.id(), seatId,
+                audit.seat("heartbeat_dead_seat", OperationType.ACTION, license.id(), seatId,
                         Map.of("reason", "revoked"));
                 throw sessionRevoked();
             }
             if (result instanceof HeartbeatResult.NotFound) {
-                audit.record("heartbeat_dead_seat", OperationType.ACTION, license.id(), seatId,
+                audit.seat("heartbeat_dead_seat", OperationType.ACTION, license.id(), seatId,
                         Map.of("reason", "expired"));
                 throw sessionNotFound();
             }
@@ -167,7 +167,7 @@ public class LicenseResource {
             Seats seats = seats();
             ownSeat(caller, license, seatId, seats);
             seats.store().release(license.id(), seatId);
-            new SeatAudit(session, realm, caller).record("release", OperationType.DELETE, license.id(), seatId,
+            new AuditTrail(session, realm, caller).seat("release", OperationType.DELETE, license.id(), seatId,
                     Map.of());
             return Response.noContent().build();
         });
@@ -209,7 +209,7 @@ public class LicenseResource {
                 throw sessionNotFound();
             }
             seats.revoke(tl.license(), seatId);
-            new SeatAudit(session, realm, caller).record("revoke", OperationType.DELETE, tl.license().id(), seatId,
+            new AuditTrail(session, realm, caller).seat("revoke", OperationType.DELETE, tl.license().id(), seatId,
                     Map.of("device_id", seat.get().deviceId(), "seat_user_id", seat.get().userId()));
             return Response.noContent().build();
         });
@@ -233,9 +233,9 @@ public class LicenseResource {
         SeatRequest request = new SeatRequest(license.id(), caller.user().getId(), deviceId, deviceName,
                 caller.userSession().getId(), license.seats(), SeatTtl.seat(rules.heartbeatInterval()));
         AcquireResult result = seats.store().acquire(request, now);
-        SeatAudit audit = new SeatAudit(session, realm, caller);
+        AuditTrail audit = new AuditTrail(session, realm, caller);
         if (result instanceof AcquireResult.Exhausted exhausted) {
-            audit.record("seat_refused", OperationType.ACTION, license.id(), null,
+            audit.seat("seat_refused", OperationType.ACTION, license.id(), null,
                     Map.of("device_id", deviceId, "seats_max", license.seats()));
             List<Map<String, Object>> own = exhausted.active().stream()
                     .filter(s -> caller.user().getId().equals(s.userId()))
@@ -253,7 +253,7 @@ public class LicenseResource {
         if (auditDetails != null) {
             details.putAll(auditDetails);
         }
-        audit.record(action, OperationType.CREATE, license.id(), seat.seatId(), details);
+        audit.seat(action, OperationType.CREATE, license.id(), seat.seatId(), details);
         Lease lease = signer().sign(license, caller.user().getId(), caller.clientId(), deviceId, seat.seatId(),
                 grace(license, rules), now);
         answer.put("mode", "online");
@@ -282,17 +282,9 @@ public class LicenseResource {
     }
 
     private void refuseUnusable(License license) {
-        if (license.status() == LicenseStatus.REVOKED) {
-            throw ApiError.of(403, "license_revoked", "This license has been revoked.").exception();
-        }
-        if (license.status() == LicenseStatus.SUSPENDED) {
-            throw ApiError.of(403, "license_suspended", "This license is suspended. Contact your administrator.")
-                    .exception();
-        }
-        if (license.expiredAt(clock.instant())) {
-            throw ApiError.of(403, "license_expired", "This license expired on " + Json.time(license.expiresAt()) + ".")
-                    .exception();
-        }
+        LicenseSummary.of(license).refusal(clock.instant()).ifPresent(error -> {
+            throw error.exception();
+        });
     }
 
     private Seat ownSeat(Caller caller, License license, String seatId, Seats seats) {

@@ -1,5 +1,7 @@
 package io.coditect.keycloak.license.tenant;
 
+import io.coditect.keycloak.license.api.ApiError;
+import io.coditect.keycloak.license.api.Json;
 import io.coditect.keycloak.license.model.License;
 import io.coditect.keycloak.license.model.LicenseStatus;
 import io.coditect.keycloak.license.model.Tier;
@@ -32,6 +34,21 @@ public record LicenseSummary(String licenseId, Tier tier, String licenseKey, Lic
 
     public boolean usableAt(Instant now) {
         return status == LicenseStatus.ACTIVE && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    /** Why this license cannot be used now (the 403 of the HTTP contract), or empty if it can. */
+    public Optional<ApiError> refusal(Instant now) {
+        if (status == LicenseStatus.REVOKED) {
+            return Optional.of(ApiError.of(403, "license_revoked", "This license has been revoked."));
+        }
+        if (status == LicenseStatus.SUSPENDED) {
+            return Optional.of(ApiError.of(403, "license_suspended",
+                    "This license is suspended. Contact your administrator."));
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return Optional.of(ApiError.of(403, "license_expired", "This license expired on " + Json.time(expiresAt) + "."));
+        }
+        return Optional.empty();
     }
 
     public static Optional<LicenseSummary> readFrom(OrganizationModel tenant) {
