@@ -2,6 +2,7 @@ package io.coditect.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A snapshot of the validator, as handed to callers and listeners. */
 public record LicenseStatus(
@@ -21,12 +22,12 @@ public record LicenseStatus(
     }
 
     /** Offline grace left at {@link #observedAt()}; empty without a lease. */
-    public java.util.Optional<Duration> graceRemaining() {
+    public Optional<Duration> graceRemaining() {
         if (leaseExpiresAt == null || observedAt == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Duration left = Duration.between(observedAt, leaseExpiresAt);
-        return java.util.Optional.of(left.isNegative() ? Duration.ZERO : left);
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** FREE-tier style license: licensed without a seat. */

@@ -24,8 +24,7 @@ final class WhoamiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoditectClient client = root.client();
-        TokenSet tokens = client.tokenStore().load()
-                .orElseThrow(() -> new NotLoggedInException("Not logged in; run 'coditect login'."));
+        TokenSet tokens = client.tokenStore().load().orElseThrow(() -> notLoggedIn(client));
         String accessToken = tokens.accessToken();
         boolean stale = false;
         if (accessToken == null || tokens.accessTokenExpiresWithin(java.time.Duration.ZERO, client.clock())) {
@@ -70,6 +69,15 @@ final class WhoamiCommand implements Callable<Integer> {
         }
         root.output().result(human.toString(), json);
         return ExitCodes.OK;
+    }
+
+    private static NotLoggedInException notLoggedIn(CoditectClient client) {
+        // A login for another server or realm is kept apart on purpose; say so instead of just "not logged in".
+        return client.tokenStore().storedIssuer()
+                .filter(issuer -> !issuer.equals(client.server().issuer()))
+                .map(issuer -> new NotLoggedInException("Not logged in to " + client.server().issuer()
+                        + " (the stored login is for " + issuer + "; pass --server/--realm or run 'coditect login')."))
+                .orElseGet(() -> new NotLoggedInException("Not logged in; run 'coditect login'."));
     }
 
     private static void line(StringBuilder out, String label, String value) {

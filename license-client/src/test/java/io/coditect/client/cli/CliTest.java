@@ -64,6 +64,7 @@ class CliTest {
             cli.loggedIn();
 
             assertThat(cli.run("--server", "http://other.test", "whoami")).isEqualTo(ExitCodes.NOT_LOGGED_IN);
+            assertThat(cli.err()).contains("the stored login is for http://kc.test/realms/coditect");
         }
     }
 
