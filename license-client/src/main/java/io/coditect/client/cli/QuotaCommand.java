@@ -25,15 +25,17 @@ final class QuotaCommand implements Callable<Integer> {
         if (quota.isUnlimited()) {
             return "Unlimited commands.";
         }
-        long remaining = quota.remaining() == null ? 0 : quota.remaining();
-        return "Commands today: " + (quota.limit() - remaining) + " of " + quota.limit() + " used, " + remaining
-                + " left. Resets " + Durations.utc(quota.resetAt()) + ".";
+        Long used = quota.usedToday();
+        return "Commands today: " + (used == null ? "?" : used) + " of " + quota.limit() + " used, "
+                + (quota.remaining() == null ? "?" : quota.remaining()) + " left. Resets "
+                + Durations.utc(quota.resetAt()) + ".";
     }
 
     static ObjectNode json(QuotaStatus quota) {
         ObjectNode node = Json.object();
         node.put("unlimited", quota.isUnlimited());
         node.put("limit", quota.limit());
+        node.put("used", quota.usedToday());
         node.put("remaining", quota.remaining());
         node.put("reset_at", quota.resetAt() == null ? null : quota.resetAt().toString());
         return node;

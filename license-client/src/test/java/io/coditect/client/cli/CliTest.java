@@ -458,7 +458,7 @@ class CliTest {
         void showsQuota() {
             cli.loggedIn();
             cli.transport.enqueue("GET", "/quota/commands", json(200,
-                    "{\"allowed\":true,\"limit\":10,\"remaining\":7,\"reset_at\":\"2026-12-04T00:00:00Z\"}"));
+                    "{\"allowed\":true,\"limit\":10,\"used\":3,\"remaining\":7,\"reset_at\":\"2026-12-04T00:00:00Z\"}"));
 
             assertThat(cli.run("quota")).isZero();
             assertThat(cli.out()).contains("3 of 10 used, 7 left", "2026-12-04 00:00 UTC");
