@@ -57,7 +57,7 @@ public class QuotaAdminResource {
                 body.put("remaining", d.remaining());
                 body.put("reset_at", Json.time(d.window().end()));
             }
-            return Response.ok(body).build();
+            return Json.ok(body).build();
         });
     }
 }

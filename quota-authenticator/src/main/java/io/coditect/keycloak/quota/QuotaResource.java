@@ -72,7 +72,7 @@ public class QuotaResource {
                         Map.of("tier", tier.name(), "limit", decision.limit()));
                 return exceeded(decision, tier);
             }
-            return answer(Response.ok(body(decision, false)), decision);
+            return answer(Json.ok(body(decision, false)), decision);
         });
     }
 
@@ -85,7 +85,7 @@ public class QuotaResource {
             Tier tier = UserTier.require(session, realm, caller.user(), clock);
             QuotaDecision decision = quota().peek(realm.getId(), caller.user().getId(), tier,
                     TierPolicyStore.get(realm));
-            return answer(Response.ok(body(decision, true)), decision);
+            return answer(Json.ok(body(decision, true)), decision);
         });
     }
 
@@ -104,7 +104,7 @@ public class QuotaResource {
         body.put("remaining", null);
         body.put("reset_at", null);
         body.put("degraded", true);
-        return Response.ok(body).build();
+        return Json.ok(body).build();
     }
 
     private Response exceeded(QuotaDecision decision, Tier tier) {

@@ -102,8 +102,8 @@ public class LicenseAdminResource {
                         .exception();
             }
             event(OperationType.CREATE, LICENSE_RESOURCE, license, "licenses/" + license.id());
-            return Response.created(URI.create(session.getContext().getUri().getAbsolutePath() + "/" + license.id()))
-                    .type(MediaType.APPLICATION_JSON).entity(Json.license(license, policy())).build();
+            return Json.status(201, Json.license(license, policy()))
+                    .location(URI.create(session.getContext().getUri().getAbsolutePath() + "/" + license.id())).build();
         });
     }
 
@@ -119,7 +119,7 @@ public class LicenseAdminResource {
             TierPolicy policy = policy();
             List<Map<String, Object>> page = licenses.store().search(tenantId, t, s, from, size).stream()
                     .map(l -> Json.license(l, policy)).toList();
-            return Response.ok(page).build();
+            return Json.ok(page).build();
         });
     }
 
@@ -127,7 +127,7 @@ public class LicenseAdminResource {
     @Path("policy")
     @Produces(MediaType.APPLICATION_JSON)
     public Response getPolicy() {
-        return read(() -> Response.ok(TierPolicyJson.write(policy()).toString()).build());
+        return read(() -> Json.ok(TierPolicyJson.write(policy())).build());
     }
 
     @PUT
@@ -146,7 +146,7 @@ public class LicenseAdminResource {
             TierPolicyStore.put(realm, policy);
             adminEvent.operation(OperationType.UPDATE).resource(POLICY_RESOURCE).resourcePath("licenses", "policy")
                     .representation(TierPolicyJson.write(policy)).success();
-            return Response.ok(TierPolicyJson.write(policy).toString()).build();
+            return Json.ok(TierPolicyJson.write(policy)).build();
         });
     }
 
@@ -154,7 +154,7 @@ public class LicenseAdminResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        return read(() -> Response.ok(Json.license(find(id), policy())).build());
+        return read(() -> Json.ok(Json.license(find(id), policy())).build());
     }
 
     @PUT
@@ -177,7 +177,7 @@ public class LicenseAdminResource {
             License updated = licenses.update(id,
                     new LicenseChange(tier, seats, status, expiresAt, clearExpiry, grace, clearGrace)).orElseThrow();
             event(OperationType.UPDATE, LICENSE_RESOURCE, updated, "licenses/" + id);
-            return Response.ok(Json.license(updated, policy())).build();
+            return Json.ok(Json.license(updated, policy())).build();
         });
     }
 
@@ -200,7 +200,7 @@ public class LicenseAdminResource {
         return read(() -> {
             License license = find(id);
             List<Map<String, Object>> seats = seats().list(license).stream().map(s -> Json.seat(s, null)).toList();
-            return Response.ok(Map.of("sessions", seats)).build();
+            return Json.ok(Map.of("sessions", seats)).build();
         });
     }
 

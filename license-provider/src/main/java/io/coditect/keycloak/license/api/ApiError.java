@@ -77,7 +77,7 @@ public final class ApiError {
         body.put("error", code);
         body.put("error_description", description);
         body.putAll(extra);
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder builder = Json.status(status, body);
         headers.forEach(builder::header);
         builder.header("Cache-Control", "no-store");
         return builder.build();

@@ -3,6 +3,10 @@ package io.coditect.keycloak.license.api;
 import io.coditect.keycloak.license.model.License;
 import io.coditect.keycloak.license.policy.TierPolicy;
 import io.coditect.store.Seat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -11,7 +15,23 @@ import java.util.Map;
 /** The JSON shapes of the HTTP contract (snake_case, ISO-8601 UTC timestamps). */
 public final class Json {
 
+    // Keycloak's own mapper leaves out null fields; the contract shows them ("limit": null).
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private Json() {
+    }
+
+    /** A 200 whose JSON body keeps null fields. */
+    public static Response.ResponseBuilder ok(Object body) {
+        return status(200, body);
+    }
+
+    public static Response.ResponseBuilder status(int status, Object body) {
+        try {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render a response body", e);
+        }
     }
 
     public static String time(Instant instant) {

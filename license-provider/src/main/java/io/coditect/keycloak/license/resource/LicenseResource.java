@@ -79,7 +79,7 @@ public class LicenseResource {
             String deviceName = body.optionalString("device_name", 128);
             body.optionalString("client_version", 64);
             TenantLicense tl = usableLicense(caller);
-            return Response.ok(grant(caller, tl.license(), deviceId, deviceName, "acquire", null)).build();
+            return Json.ok(grant(caller, tl.license(), deviceId, deviceName, "acquire", null)).build();
         });
     }
 
@@ -123,7 +123,7 @@ public class LicenseResource {
             answer.put("lease", lease.jws());
             answer.put("lease_expires_at", Json.time(lease.expiresAt()));
             answer.put("server_time", Json.time(now));
-            return Response.ok(answer).build();
+            return Json.ok(answer).build();
         });
     }
 
@@ -152,7 +152,7 @@ public class LicenseResource {
             Map<String, Object> answer = grant(caller, tl.license(), deviceId, null, "reconnect",
                     Map.of("offline_seconds", offlineSeconds));
             answer.put("offline_seconds", offlineSeconds);
-            return Response.ok(answer).build();
+            return Json.ok(answer).build();
         });
     }
 
@@ -190,7 +190,7 @@ public class LicenseResource {
                         return m;
                     })
                     .toList();
-            return Response.ok(Map.of("sessions", visible)).build();
+            return Json.ok(Map.of("sessions", visible)).build();
         });
     }
 

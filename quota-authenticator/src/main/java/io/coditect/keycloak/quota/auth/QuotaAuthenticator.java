@@ -8,6 +8,7 @@ import io.coditect.keycloak.quota.QuotaDecision;
 import io.coditect.keycloak.quota.UserTier;
 import io.coditect.store.StoreUnavailableException;
 import jakarta.ws.rs.core.MediaType;
+import io.coditect.keycloak.license.api.Json;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -89,7 +90,7 @@ public final class QuotaAuthenticator implements Authenticator {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder builder = Json.status(status, body);
         headers.forEach(builder::header);
         return builder.build();
     }
