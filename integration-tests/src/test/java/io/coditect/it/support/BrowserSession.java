@@ -119,6 +119,10 @@ public final class BrowserSession {
         return URI.create(base).resolve(location).toString();
     }
 
+    public static String unescapeHtml(String s) {
+        return unescape(s);
+    }
+
     static String unescape(String s) {
         return s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
                 .replace("&gt;", ">");

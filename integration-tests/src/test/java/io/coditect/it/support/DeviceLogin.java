@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A real OAuth 2.0 device authorization grant (RFC 8628, with PKCE) of the shipped public client
@@ -27,8 +26,16 @@ public final class DeviceLogin {
         return login(username, password, null);
     }
 
-    /** {@code otp} supplies TOTP codes when the flow asks for one (null: it must not ask). */
-    public Tokens.TokenSet login(String username, String password, Supplier<String> otp) {
+    /**
+     * {@code totp} is the user's authenticator: it enrols on the setup page and answers the OTP
+     * form (null: the flow must ask for neither).
+     */
+    public Tokens.TokenSet login(String username, String password, TotpDevice totp) {
+        return login(username, password, totp, null);
+    }
+
+    /** As above; {@code visited} collects the template of every page shown, for assertions. */
+    public Tokens.TokenSet login(String username, String password, TotpDevice totp, java.util.List<String> visited) {
         String verifier = verifier();
         Http.Reply device = Http.postForm(stack.realmUrl() + "/protocol/openid-connect/auth/device",
                 Map.of("client_id", CLIENT, "scope", "openid offline_access", "code_challenge", challenge(verifier),
@@ -45,6 +52,9 @@ public final class DeviceLogin {
             if (page.status() == 200 && page.url().contains("/device/status")) {
                 return poll(d.get("device_code").asText(), verifier);
             }
+            if (visited != null) {
+                visited.add(template);
+            }
             if (template.isEmpty() && page.has("login-actions/consent")) {
                 template = "login-oauth-grant.ftl"; // the consent page carries no template comment
             }
@@ -54,10 +64,18 @@ public final class DeviceLogin {
                 case "login.ftl" -> browser.submit(page, null, Map.of("username", username, "password", password));
                 case "login-oauth-grant.ftl" -> browser.submit(page, null, Map.of("accept", "Yes"));
                 case "login-otp.ftl" -> {
-                    if (otp == null) {
+                    if (totp == null || !totp.enrolled()) {
                         throw new AssertionError("the login asked for an OTP code");
                     }
-                    yield browser.submit(page, null, Map.of("otp", otp.get()));
+                    yield browser.submit(page, null, Map.of("otp", totp.answer()));
+                }
+                case "login-config-totp.ftl" -> {
+                    if (totp == null) {
+                        throw new AssertionError("the login asked to set up TOTP");
+                    }
+                    totp.learn(page.input("totpSecret"));
+                    yield browser.submit(page, "kc-totp-settings-form",
+                            Map.of("totp", totp.nextCode(), "userLabel", "test phone"));
                 }
                 default -> throw new AssertionError("unexpected page '" + template + "' at " + page.url() + ":\n"
                         + page.body());

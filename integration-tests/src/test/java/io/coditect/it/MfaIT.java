@@ -1,0 +1,89 @@
+package io.coditect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coditect.it.support.CoditectStack;
+import io.coditect.it.support.DeviceLogin;
+import io.coditect.it.support.KeycloakAdmin;
+import io.coditect.it.support.TotpDevice;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** TOTP by tier, through Keycloak's own pages during the coditect-cli device approval. */
+@ExtendWith(CoditectStack.Extension.class)
+class MfaIT {
+
+    private final CoditectStack stack = CoditectStack.get();
+    private final KeycloakAdmin admin = stack.admin();
+
+    @Test
+    void enterpriseUserMustEnrolThenGiveACodeAndAWrongOneIsRefused() {
+        String user = member("ENTERPRISE").username;
+        TotpDevice phone = new TotpDevice();
+
+        List<String> first = new ArrayList<>();
+        assertThat(new DeviceLogin(stack).login(user, "pw", phone, first).accessToken()).isNotBlank();
+        assertThat(first).contains("login-config-totp.ftl").doesNotContain("login-otp.ftl");
+        assertThat(phone.enrolled()).isTrue();
+
+        List<String> second = new ArrayList<>();
+        new DeviceLogin(stack).login(user, "pw", phone, second);
+        assertThat(second).contains("login-otp.ftl").doesNotContain("login-config-totp.ftl");
+
+        phone.answerWrongOnce();
+        List<String> third = new ArrayList<>();
+        new DeviceLogin(stack).login(user, "pw", phone, third);
+        assertThat(Collections.frequency(third, "login-otp.ftl")).as("asked again after a wrong code").isEqualTo(2);
+    }
+
+    @Test
+    void freeAndProUsersAreNotAskedForAnyCode() {
+        for (String tier : List.of("FREE", "PRO")) {
+            List<String> pages = new ArrayList<>();
+            new DeviceLogin(stack).login(member(tier).username, "pw", null, pages);
+            assertThat(pages).doesNotContain("login-config-totp.ftl", "login-otp.ftl");
+        }
+    }
+
+    @Test
+    void upgradingATenantToEnterpriseRequiresTotpAtTheNextLogin() {
+        Member m = member("PRO");
+        List<String> before = new ArrayList<>();
+        new DeviceLogin(stack).login(m.username, "pw", null, before);
+        assertThat(before).doesNotContain("login-config-totp.ftl");
+
+        admin.put("/licenses/" + m.licenseId, Map.of("tier", "ENTERPRISE"));
+        List<String> after = new ArrayList<>();
+        new DeviceLogin(stack).login(m.username, "pw", new TotpDevice(), after);
+        assertThat(after).contains("login-config-totp.ftl");
+    }
+
+    @Test
+    void aProUserWhoEnrolledVoluntarilyIsAskedForTheCode() {
+        Member m = member("PRO");
+        String userId = admin.get("/users?exact=true&username=" + m.username).json().get(0).get("id").asText();
+        admin.put("/users/" + userId, Map.of("requiredActions", List.of("CONFIGURE_TOTP")));
+        TotpDevice phone = new TotpDevice();
+        List<String> first = new ArrayList<>();
+        new DeviceLogin(stack).login(m.username, "pw", phone, first);
+        assertThat(first).contains("login-config-totp.ftl");
+        List<String> second = new ArrayList<>();
+        new DeviceLogin(stack).login(m.username, "pw", phone, second);
+        assertThat(second).contains("login-otp.ftl");
+    }
+
+    private Member member(String tier) {
+        String username = "mfa-" + tier.toLowerCase() + "-" + ClaimsIT.suffix();
+        String userId = admin.createUser(username, "pw");
+        String org = admin.createOrganization("Mfa" + username);
+        admin.addMember(org, userId);
+        return new Member(username, admin.createLicense(org, tier, 3).get("id").asText());
+    }
+
+    record Member(String username, String licenseId) {
+    }
+}
