@@ -4,14 +4,15 @@ import java.time.Instant;
 
 /**
  * The test's authenticator app: learns the secret on Keycloak's TOTP setup page and produces
- * codes. Keycloak refuses a code used before (otpPolicyCodeReusable=false) and accepts one time
- * step ahead (look-ahead window 1), so each code is taken from a later step than the last one:
- * no test waits for the clock.
+ * codes. Keycloak refuses a code used before (otpPolicyCodeReusable=false) and accepts the steps
+ * one before and one after the current one (look-around window 1), so a test has three unused
+ * codes at any moment without waiting for the clock: the current step first, then the next,
+ * then the previous one.
  */
 public final class TotpDevice {
 
     private String secret;
-    private long lastStep = Long.MIN_VALUE;
+    private final java.util.Set<Long> used = new java.util.HashSet<>();
     private int wrongAnswers;
 
     /** The next OTP form gets a wrong code first (the form must refuse it and ask again). */
@@ -43,11 +44,11 @@ public final class TotpDevice {
 
     public synchronized String nextCode() {
         long now = Instant.now().getEpochSecond() / 30;
-        long step = Math.max(now, lastStep + 1);
-        if (step > now + 1) {
-            throw new IllegalStateException("no unused TOTP code left in the accepted window");
+        for (long step : new long[] {now, now + 1, now - 1}) {
+            if (used.add(step)) {
+                return Totp.code(secret, Instant.ofEpochSecond(step * 30));
+            }
         }
-        lastStep = step;
-        return Totp.code(secret, Instant.ofEpochSecond(step * 30));
+        throw new IllegalStateException("no unused TOTP code left in the accepted window");
     }
 }
