@@ -41,6 +41,36 @@ class MfaIT {
     }
 
     @Test
+    void aRecoveryCodeLetsAnEnterpriseUserInOnce() {
+        Member m = member("ENTERPRISE");
+        TotpDevice phone = new TotpDevice();
+        new DeviceLogin(stack).login(m.username, "pw", phone);
+        String userId = admin.get("/users?exact=true&username=" + m.username).json().get(0).get("id").asText();
+        admin.put("/users/" + userId, Map.of("requiredActions", List.of("CONFIGURE_RECOVERY_AUTHN_CODES")));
+        List<String> setup = new ArrayList<>();
+        new DeviceLogin(stack).login(m.username, "pw", phone, setup);
+        assertThat(setup).contains("login-recovery-authn-code-config.ftl");
+        assertThat(phone.recoveryCodes()).hasSizeGreaterThanOrEqualTo(10);
+
+        String recoveryForm = null;
+        for (var e : admin.get("/authentication/flows/coditect-browser/executions").json()) {
+            if ("auth-recovery-authn-code-form".equals(e.path("providerId").asText())) {
+                recoveryForm = e.get("id").asText();
+            }
+        }
+        phone.useRecoveryCode(recoveryForm, false);
+        List<String> withCode = new ArrayList<>();
+        assertThat(new DeviceLogin(stack).login(m.username, "pw", phone, withCode).accessToken()).isNotBlank();
+        assertThat(withCode).contains("select-authenticator.ftl", "login-recovery-authn-code-input.ftl");
+
+        // The code just used is refused the next time; the next code in the list is asked for.
+        phone.useRecoveryCode(recoveryForm, true);
+        List<String> reuse = new ArrayList<>();
+        new DeviceLogin(stack).login(m.username, "pw", phone, reuse);
+        assertThat(Collections.frequency(reuse, "login-recovery-authn-code-input.ftl")).isEqualTo(2);
+    }
+
+    @Test
     void freeAndProUsersAreNotAskedForAnyCode() {
         for (String tier : List.of("FREE", "PRO")) {
             List<String> pages = new ArrayList<>();

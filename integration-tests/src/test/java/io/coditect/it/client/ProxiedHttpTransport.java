@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /**
  * The client's production transport ({@code JdkHttpTransport}: java.net.http, no redirects, same
- * User-Agent) with one difference: every connection goes to {@code via} as an HTTP proxy.
+ * User-Agent), except that every connection goes to {@code via} as an HTTP proxy (HTTP/1.1, and
+ * shorter timeouts so a broken link fails fast). {@code JdkHttpTransport} itself takes no proxy.
  *
  * <p>Why a proxy and not a changed URL: the client derives the issuer it trusts from the server
  * URL, and Keycloak (no fixed hostname in start-dev) derives the issuer it writes into tokens and

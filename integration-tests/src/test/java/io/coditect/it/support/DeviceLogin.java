@@ -46,17 +46,23 @@ public final class DeviceLogin {
         JsonNode d = device.json();
         BrowserSession browser = new BrowserSession();
         BrowserSession.Page page = browser.get(d.get("verification_uri_complete").asText());
-        for (int step = 0; step < 12; step++) {
+        for (int step = 0; step < 16; step++) {
             String template = page.template();
             // Keycloak lands on /device/status once the user has approved the device.
             if (page.status() == 200 && page.url().contains("/device/status")) {
                 return poll(d.get("device_code").asText(), verifier);
             }
-            if (visited != null) {
-                visited.add(template);
-            }
             if (template.isEmpty() && page.has("login-actions/consent")) {
                 template = "login-oauth-grant.ftl"; // the consent page carries no template comment
+            } else if (template.isEmpty() && page.input("generatedRecoveryAuthnCodes") != null) {
+                template = "login-recovery-authn-code-config.ftl";
+            } else if (template.isEmpty() && page.input("recoveryCodeInput") != null) {
+                template = "login-recovery-authn-code-input.ftl";
+            } else if (template.isEmpty() && page.has("kc-select-credential-form")) {
+                template = "select-authenticator.ftl";
+            }
+            if (visited != null) {
+                visited.add(template);
             }
             page = switch (template) {
                 case "login-username.ftl" -> browser.submit(page, null, Map.of("username", username));
@@ -67,7 +73,25 @@ public final class DeviceLogin {
                     if (totp == null || !totp.enrolled()) {
                         throw new AssertionError("the login asked for an OTP code");
                     }
+                    if (totp.recoveryExecutionId() != null) {
+                        yield browser.submit(page, "kc-select-try-another-way-form", Map.of());
+                    }
                     yield browser.submit(page, null, Map.of("otp", totp.answer()));
+                }
+                case "select-authenticator.ftl" -> browser.submit(page, "kc-select-credential-form",
+                        Map.of("authenticationExecution", totp.recoveryExecutionId()));
+                case "login-recovery-authn-code-input.ftl" -> {
+                    java.util.regex.Matcher n = java.util.regex.Pattern.compile("#\\s*(\\d+)").matcher(page.body());
+                    if (!n.find()) {
+                        throw new AssertionError("which recovery code? " + page.body());
+                    }
+                    yield browser.submit(page, "kc-recovery-code-login-form",
+                            Map.of("recoveryCodeInput", totp.recoveryAnswer(Integer.parseInt(n.group(1)))));
+                }
+                case "login-recovery-authn-code-config.ftl" -> {
+                    totp.learnRecoveryCodes(java.util.Arrays.asList(page.input("generatedRecoveryAuthnCodes").split(",")));
+                    yield browser.submit(page, "kc-recovery-codes-settings-form",
+                            Map.of("kcRecoveryCodesConfirmationCheck", "on"));
                 }
                 case "login-config-totp.ftl" -> {
                     if (totp == null) {

@@ -15,6 +15,44 @@ public final class TotpDevice {
     private final java.util.Set<Long> used = new java.util.HashSet<>();
     private int wrongAnswers;
 
+    private java.util.List<String> recoveryCodes = java.util.List.of();
+    private String recoveryExecutionId;
+    private String lastRecoveryCode;
+    private boolean reuseRecoveryCode;
+
+    /** Keeps the recovery codes Keycloak showed once on its setup page. */
+    public void learnRecoveryCodes(java.util.List<String> codes) {
+        this.recoveryCodes = java.util.List.copyOf(codes);
+    }
+
+    public java.util.List<String> recoveryCodes() {
+        return recoveryCodes;
+    }
+
+    /**
+     * The next logins choose "try another way" on the OTP page and the recovery code form (the
+     * flow execution with this id) instead of a TOTP code; {@code reuseLast} answers once with the
+     * code used last time instead of the one asked for.
+     */
+    public void useRecoveryCode(String executionId, boolean reuseLast) {
+        this.recoveryExecutionId = executionId;
+        this.reuseRecoveryCode = reuseLast;
+    }
+
+    public String recoveryExecutionId() {
+        return recoveryExecutionId;
+    }
+
+    /** The answer to "Recovery code #n". */
+    public String recoveryAnswer(int number) {
+        if (reuseRecoveryCode && lastRecoveryCode != null) {
+            reuseRecoveryCode = false; // once: then the right code, so the login can finish
+            return lastRecoveryCode;
+        }
+        lastRecoveryCode = recoveryCodes.get(number - 1);
+        return lastRecoveryCode;
+    }
+
     /** The next OTP form gets a wrong code first (the form must refuse it and ask again). */
     public void answerWrongOnce() {
         wrongAnswers = 1;
