@@ -50,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,14 @@ class ClientIT {
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
     @TempDir
-    Path configDir;
+    Path tmp;
+    // Not created yet: the client makes it, owner-only.
+    private Path configDir;
+
+    @BeforeEach
+    void configDir() {
+        configDir = tmp.resolve("coditect");
+    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -102,9 +110,8 @@ class ClientIT {
 
         // Its first poll came back authorization_pending (nothing approved yet) and it polls on,
         // at the interval Keycloak announced (a slow_down would have added 5 s).
-        assertThat(pace.awaitSecondPause(Duration.ofSeconds(30)))
-                .as("the client polls again after its first poll; login so far: %s", login.isDone() ? login : "running")
-                .isTrue();
+        boolean pollsOn = pace.awaitSecondPause(Duration.ofSeconds(30));
+        assertThat(pollsOn).as("the client polls again after its first poll (login: %s)", outcome(login)).isTrue();
         assertThat(pace.requested()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
 
         List<String> pages = DeviceApproval.approve(prompt.bestUri(), user.username, PASSWORD);
@@ -127,6 +134,7 @@ class ClientIT {
         Path file = client.tokenStore().file();
         assertThat(file.getParent()).isEqualTo(configDir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configDir))).isEqualTo("rwx------");
         assertThat(Files.readString(file)).contains("\"issuer\" : \"" + stack.realmUrl() + "\"");
     }
 
@@ -173,10 +181,17 @@ class ClientIT {
             assertOnline(acquired);
             assertThat(acquired.seatsUsed()).isEqualTo(1);
             assertThat(acquired.seatsMax()).isEqualTo(2);
-            assertThat(acquired.leaseExpiresAt()).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
+            assertSevenDaysAhead(acquired.leaseExpiresAt());
             String firstSeat = acquired.sessionId();
             assertThat(liveSeats(user)).containsExactly(firstSeat);
-            assertThat(timers.delays()).as("next heartbeat, at the server's interval").containsExactly(Duration.ofSeconds(5));
+            assertThat(network.accepted()).as("the client's traffic goes through the proxy").isPositive();
+            // ...and still names Keycloak's own address, so the lease is issued for the client's issuer.
+            JsonNode lease = Tokens.claims(client.leaseStore().load().orElseThrow().lease());
+            assertThat(lease.get("iss").asText()).isEqualTo(stack.realmUrl());
+            assertThat(lease.get("sid").asText()).isEqualTo(firstSeat);
+            assertThat(lease.get("device_id").asText()).isEqualTo(client.deviceId());
+            assertThat(timers.delays()).as("next heartbeat, at the server's interval")
+                    .containsExactly(Duration.ofSeconds(5));
 
             timers.runNext();
             LicenseStatus beat = validator.status();
@@ -186,7 +201,8 @@ class ClientIT {
 
             network.cut();
             timers.runNext();
-            assertThat(validator.status().state()).as("one missed heartbeat changes nothing").isEqualTo(LicenseState.ONLINE);
+            assertThat(validator.status().state()).as("one missed heartbeat changes nothing")
+                    .isEqualTo(LicenseState.ONLINE);
             assertThat(validator.status().consecutiveNetworkFailures()).isEqualTo(1);
             timers.runNext();
             assertThat(validator.status().state()).isEqualTo(LicenseState.ONLINE);
@@ -197,10 +213,11 @@ class ClientIT {
             assertThat(offline.reason()).isEqualTo(LicenseReason.NETWORK);
             assertThat(offline.isLicensed()).isTrue();
             assertThat(offline.tier()).isEqualTo("PRO");
-            assertThat(offline.leaseExpiresAt()).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
+            assertSevenDaysAhead(offline.leaseExpiresAt());
             assertThat(offline.graceRemaining()).hasValueSatisfying(
                     left -> assertThat(left).isBetween(Duration.ofDays(7).minusMinutes(1), Duration.ofDays(7)));
-            assertThat(network.dropped()).as("the failures were connections the proxy dropped").isGreaterThanOrEqualTo(3);
+            assertThat(network.dropped()).as("the failures were connections the proxy dropped")
+                    .isGreaterThanOrEqualTo(3);
             assertThat(timers.delays()).as("hourly reconnect, then the lease's expiry")
                     .first().isEqualTo(Duration.ofHours(1));
 
@@ -212,7 +229,8 @@ class ClientIT {
 
             LicenseStatus back = validator.status();
             assertOnline(back);
-            assertThat(back.sessionId()).as("a new seat: the old one expired during the outage").isNotEqualTo(firstSeat);
+            assertThat(back.sessionId()).as("a new seat: the old one expired during the outage")
+                    .isNotEqualTo(firstSeat);
             assertThat(back.seatsUsed()).isEqualTo(1);
             assertThat(liveSeats(user)).containsExactly(back.sessionId());
             assertThat(timers.delays()).containsExactly(Duration.ofSeconds(5));
@@ -233,7 +251,10 @@ class ClientIT {
         ManualScheduler timers = new ManualScheduler();
         HybridLicenseValidator validator = validator(client, timers);
 
-        String seat = validator.acquire().sessionId();
+        LicenseStatus acquired = validator.acquire();
+        assertOnline(acquired);
+        assertThat(timers.delays()).as("the default policy's heartbeat").containsExactly(Duration.ofSeconds(300));
+        String seat = acquired.sessionId();
         network.cut();
         for (int missed = 0; missed < 3; missed++) {
             timers.runNext();
@@ -263,7 +284,8 @@ class ClientIT {
         String seat = validator.status().sessionId();
 
         // The user ends the CLI's Keycloak session from another session (as in the account console).
-        String sid = Tokens.claims(client.tokenStore().load().orElseThrow().accessToken()).get("sid").asText();
+        String accessToken = client.tokenStore().load().orElseThrow().accessToken();
+        String sid = Tokens.claims(accessToken).get("sid").asText();
         Tokens.TokenSet browser = tokens.password(user.username, PASSWORD);
         Http.Reply deleted = Http.delete(stack.realmUrl() + "/account/sessions/" + sid, browser.accessToken());
         assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
@@ -279,6 +301,11 @@ class ClientIT {
         assertThat(client.tokenStore().load()).as("the dead login is forgotten").isEmpty();
         assertThat(client.leaseStore().load()).as("and so is the lease").isEmpty();
         assertThat(liveSeats(user)).doesNotContain(seat);
+        // Why: the server refuses the dead session's token, and the refresh that followed was refused too.
+        Http.Reply refused = Http.postJson(stack.realmUrl() + "/licenses/heartbeat", accessToken,
+                Map.of("session_id", seat));
+        assertThat(refused.status()).as("%s", refused).isEqualTo(401);
+        assertThat(refused.error()).isEqualTo("invalid_token");
     }
 
     // ---- helpers ----
@@ -332,6 +359,11 @@ class ClientIT {
         assertThat(status.consecutiveNetworkFailures()).isZero();
     }
 
+    /** The lease runs the PRO grace period (7 days) from the server's last answer, i.e. from about now. */
+    private static void assertSevenDaysAhead(Instant leaseExpiresAt) {
+        assertThat(leaseExpiresAt).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
+    }
+
     private List<String> liveSeats(Fixture user) {
         Http.Reply r = admin.get("/licenses/" + user.licenseId + "/sessions");
         assertThat(r.status()).as("%s", r).isEqualTo(200);
@@ -375,8 +407,20 @@ class ClientIT {
         return new Cli(exit, out.toString(), err.toString());
     }
 
+    private static String outcome(Future<?> future) {
+        if (!future.isDone()) {
+            return "still running";
+        }
+        try {
+            return "returned " + future.get();
+        } catch (Exception e) {
+            return "failed: " + e.getCause();
+        }
+    }
+
     private static String masked(String licenseKey) {
-        return licenseKey.substring(0, licenseKey.indexOf('-') + 1) + "XXXX…" + licenseKey.substring(licenseKey.length() - 4);
+        return licenseKey.substring(0, licenseKey.indexOf('-') + 1) + "XXXX…"
+                + licenseKey.substring(licenseKey.length() - 4);
     }
 
     private Fixture proUser() {

@@ -4,7 +4,6 @@ import io.coditect.client.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A {@link Scheduler} that only records: the validator asks "run this in 5 s" (next heartbeat)
@@ -25,11 +24,7 @@ public final class ManualScheduler implements Scheduler {
         return () -> remove(entry);
     }
 
-    /** The delay the single pending task was scheduled with (the validator keeps at most one timer per kind). */
-    public synchronized Optional<Duration> nextDelay() {
-        return pending.stream().map(Pending::delay).min(Duration::compareTo);
-    }
-
+    /** Delays of the pending tasks, shortest first. */
     public synchronized List<Duration> delays() {
         return pending.stream().map(Pending::delay).sorted().toList();
     }
