@@ -8,6 +8,7 @@ import io.coditect.it.support.DeviceLogin;
 import io.coditect.it.support.Http;
 import io.coditect.it.support.KeycloakAdmin;
 import io.coditect.it.support.Tokens;
+import io.coditect.it.support.TotpDevice;
 import io.coditect.it.support.Tokens.TokenSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,17 @@ class ClaimsIT {
             assertThat(introspection.get("active").asBoolean()).isTrue();
             assertClaims(introspection, f, tier, "member", scopes);
         }
+    }
+
+    @Test
+    void enterpriseUserLoggedInThroughTheCliWithTotpCarriesTheClaims() {
+        Fixture f = userWithLicense("ENTERPRISE", 5);
+        TokenSet t = new DeviceLogin(stack).login(f.username, "pw", new TotpDevice());
+        List<String> scopes = List.of("commands:execute", "sync:read", "sync:write");
+        assertClaims(t.access(), f, "ENTERPRISE", "member", scopes);
+        assertClaims(Tokens.claims(t.idToken()), f, "ENTERPRISE", "member", scopes);
+        assertClaims(tokens.userinfo(t.accessToken()), f, "ENTERPRISE", "member", scopes);
+        assertClaims(tokens.introspect(t.accessToken()), f, "ENTERPRISE", "member", scopes);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.coditect.it;
 
+import java.net.ProxySelector;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,7 +26,6 @@ import io.coditect.client.cli.Main;
 import io.coditect.it.client.DeviceApproval;
 import io.coditect.it.client.ManualScheduler;
 import io.coditect.it.client.PacedSleeper;
-import io.coditect.it.client.ProxiedHttpTransport;
 import io.coditect.it.client.TcpProxy;
 import io.coditect.it.support.CoditectStack;
 import io.coditect.it.support.Http;
@@ -171,7 +172,7 @@ class ClientIT {
             admin.setPolicy(Map.of("tiers", Map.of("PRO", Map.of("heartbeat_interval", 5))));
             Fixture user = proUser();
             TcpProxy network = proxy();
-            CoditectClient client = client(new ProxiedHttpTransport(network.address()), noPause());
+            CoditectClient client = client(proxied(network), noPause());
             logIn(client, user);
             ManualScheduler timers = new ManualScheduler();
             HybridLicenseValidator validator = validator(client, timers);
@@ -246,7 +247,7 @@ class ClientIT {
     void aShortOutageReconnectsToTheSameSeatBecauseItOutlivesThreeMissedHeartbeats() {
         Fixture user = proUser();
         TcpProxy network = proxy();
-        CoditectClient client = client(new ProxiedHttpTransport(network.address()), noPause());
+        CoditectClient client = client(proxied(network), noPause());
         logIn(client, user);
         ManualScheduler timers = new ManualScheduler();
         HybridLicenseValidator validator = validator(client, timers);
@@ -444,5 +445,16 @@ class ClientIT {
                 throw new AssertionError("not JSON: " + out, e);
             }
         }
+    }
+
+    /**
+     * The client's production transport with the TCP proxy as its HTTP proxy. Why a proxy and not a
+     * changed URL: the client derives the issuer it trusts from the server URL, and Keycloak (no
+     * fixed hostname in start-dev) writes the request's Host into tokens and leases; through an HTTP
+     * proxy both stay {@code http://localhost:<keycloak port>} and only the socket goes to the
+     * {@link TcpProxy}, which forwards the bytes (Keycloak accepts the absolute-form request line).
+     */
+    private static JdkHttpTransport proxied(TcpProxy network) {
+        return new JdkHttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(15), ProxySelector.of(network.address()));
     }
 }

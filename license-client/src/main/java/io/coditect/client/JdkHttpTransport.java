@@ -1,6 +1,7 @@
 package io.coditect.client;
 
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,12 +18,23 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     public JdkHttpTransport(Duration connectTimeout, Duration requestTimeout) {
-        this.client = HttpClient.newBuilder()
+        this(connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * Through an HTTP proxy (e.g. a corporate one): the URL and Host header, and so the issuer
+     * Keycloak writes into tokens, stay the server's; only the socket goes to the proxy.
+     */
+    public JdkHttpTransport(Duration connectTimeout, Duration requestTimeout, ProxySelector proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 // Keycloak answers the logout and account endpoints without redirects for API
                 // callers; following one would silently turn a POST into a GET.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (proxy != null) {
+            builder.proxy(proxy).version(HttpClient.Version.HTTP_1_1);
+        }
+        this.client = builder.build();
         this.requestTimeout = requestTimeout;
     }
 

@@ -18,6 +18,11 @@ public final class KeycloakAdmin {
         this.base = base;
     }
 
+    /** The admin API of another server (e.g. a second node started by a test). */
+    public static KeycloakAdmin of(String base) {
+        return new KeycloakAdmin(base);
+    }
+
     public synchronized String token() {
         if (token == null || System.currentTimeMillis() > tokenExpiresAt) {
             Http.Reply r = Http.postForm(base + "/realms/master/protocol/openid-connect/token",

@@ -34,6 +34,30 @@ public final class KeycloakProcess implements AutoCloseable {
         this.log = workDir.resolve("keycloak.log");
     }
 
+    /**
+     * A second, independent installation (its own data/ and build state), copied from the
+     * unpacked distribution, for tests that need another node next to the shared one.
+     */
+    public static KeycloakProcess copy(Path distribution, Path target, Path workDir) throws IOException {
+        if (!Files.exists(target.resolve("bin/kc.sh"))) {
+            try (Stream<Path> files = Files.walk(distribution)) {
+                for (Path source : files.toList()) {
+                    Path relative = distribution.relativize(source);
+                    if (relative.startsWith("data")) {
+                        continue; // never another node's database or caches
+                    }
+                    Path dest = target.resolve(relative.toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        return new KeycloakProcess(target, workDir);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -60,12 +84,23 @@ public final class KeycloakProcess implements AutoCloseable {
         Files.copy(realmFile, imports.resolve("coditect-realm.json"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** A single node: in-memory H2, local caches, the realm imported. */
     public void start(List<String> extraOptions, Map<String, String> env) {
+        List<String> options = new ArrayList<>(List.of("--import-realm", "--db=dev-mem", "--cache=local"));
+        options.addAll(extraOptions);
+        startWith(options, env);
+    }
+
+    /** {@code kc.sh start-dev} on this node's ports with exactly these further options. */
+    public void startWith(List<String> options, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--import-realm", "--db=dev-mem", "--cache=local",
                 "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--health-enabled=true", "--metrics-enabled=true"));
-        command.addAll(extraOptions);
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

@@ -16,20 +16,24 @@ public final class Tokens {
 
     public static final String CLIENT = "coditect-test";
     public static final String SECRET = "coditect-test-secret";
-    private static boolean clientCreated;
+    private static final java.util.Set<String> SERVERS_WITH_CLIENT = new java.util.HashSet<>();
 
-    private final CoditectStack stack;
+    private final String realmUrl;
 
     public Tokens(CoditectStack stack) {
-        this.stack = stack;
-        ensureClient(stack);
+        this(stack.baseUrl(), stack.admin());
     }
 
-    private static synchronized void ensureClient(CoditectStack stack) {
-        if (clientCreated) {
+    public Tokens(String baseUrl, KeycloakAdmin admin) {
+        this.realmUrl = baseUrl + "/realms/coditect";
+        ensureClient(baseUrl, admin);
+    }
+
+    private static synchronized void ensureClient(String baseUrl, KeycloakAdmin admin) {
+        if (SERVERS_WITH_CLIENT.contains(baseUrl)) {
             return;
         }
-        Http.Reply r = stack.admin().post("/clients", Map.of("clientId", CLIENT, "publicClient", false,
+        Http.Reply r = admin.post("/clients", Map.of("clientId", CLIENT, "publicClient", false,
                 "secret", SECRET, "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
                 "defaultClientScopes", List.of("basic", "profile", "email", "roles", "coditect"),
                 "optionalClientScopes", List.of("offline_access"),
@@ -37,7 +41,7 @@ public final class Tokens {
         if (r.status() != 201 && r.status() != 409) {
             throw new AssertionError("could not create the test client: " + r);
         }
-        clientCreated = true;
+        SERVERS_WITH_CLIENT.add(baseUrl);
     }
 
     public TokenSet password(String username, String password) {
@@ -72,7 +76,7 @@ public final class Tokens {
     }
 
     public JsonNode userinfo(String accessToken) {
-        Http.Reply r = Http.get(stack.realmUrl() + "/protocol/openid-connect/userinfo", accessToken);
+        Http.Reply r = Http.get(realmUrl + "/protocol/openid-connect/userinfo", accessToken);
         if (r.status() != 200) {
             throw new AssertionError("userinfo failed: " + r);
         }
@@ -80,7 +84,7 @@ public final class Tokens {
     }
 
     public JsonNode introspect(String token) {
-        Http.Reply r = Http.postForm(stack.realmUrl() + "/protocol/openid-connect/token/introspect",
+        Http.Reply r = Http.postForm(realmUrl + "/protocol/openid-connect/token/introspect",
                 Map.of("client_id", CLIENT, "client_secret", SECRET, "token", token));
         if (r.status() != 200) {
             throw new AssertionError("introspection failed: " + r);
@@ -89,7 +93,7 @@ public final class Tokens {
     }
 
     public String tokenUrl() {
-        return stack.realmUrl() + "/protocol/openid-connect/token";
+        return realmUrl + "/protocol/openid-connect/token";
     }
 
     /** The payload of a JWT, unverified: for reading claims in assertions only. */
