@@ -24,20 +24,17 @@ class AuditIT {
 
     @Test
     void seatAndQuotaEventsAreRecordedWithoutLicenseKeysOrTokens() throws Exception {
-        String username = "audit-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Audit " + username);
-        admin.addMember(org, userId);
-        JsonNode license = admin.createLicense(org, "PRO", 1);
-        String key = license.get("license_key").asText();
-        String token = tokens.password(username, "pw").accessToken();
+        KeycloakAdmin.TenantUser u = admin.tenantUser("audit", "PRO", 1);
+        String userId = u.userId();
+        String key = u.licenseKey();
+        String token = tokens.password(u.username(), "pw").accessToken();
 
         String seat = Http.postJson(stack.realmUrl() + "/licenses/acquire", token, Map.of("device_id", "a1")).json()
                 .get("session_id").asText();
         assertThat(Http.postJson(stack.realmUrl() + "/licenses/acquire", token, Map.of("device_id", "a2")).status())
                 .isEqualTo(409);
         Http.postJson(stack.realmUrl() + "/licenses/release", token, Map.of("session_id", seat));
-        admin.put("/licenses/" + license.get("id").asText(), Map.of("tier", "FREE"));
+        admin.put("/licenses/" + u.licenseId(), Map.of("tier", "FREE"));
         JsonNode policy = admin.get("/licenses/policy").json();
         admin.setPolicy(Map.of("tiers", Map.of("FREE", Map.of("daily_command_quota", 0))));
         try {
@@ -59,7 +56,7 @@ class AuditIT {
 
         // The admin's own license writes are admin events too, key masked.
         JsonNode adminWrites = admin.get("/admin-events?max=500&resourceTypes=CODITECT_LICENSE").json();
-        assertThat(adminWrites.toString()).contains(license.get("id").asText()).doesNotContain(key);
+        assertThat(adminWrites.toString()).contains(u.licenseId()).doesNotContain(key);
 
         // And nothing we log carries the key or the token.
         String log = Files.readString(stack.keycloak().log());

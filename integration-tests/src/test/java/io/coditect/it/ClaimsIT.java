@@ -146,15 +146,8 @@ class ClaimsIT {
     }
 
     private Fixture userWithLicense(String tier, int seats) {
-        String s = suffix();
-        String username = tier.toLowerCase() + "-" + s;
-        String userId = admin.createUser(username, "pw");
-        String orgName = "Org" + tier + s;
-        String org = admin.createOrganization(orgName);
-        admin.addMember(org, userId);
-        JsonNode license = admin.createLicense(org, tier, seats);
-        return new Fixture(username, userId, org, orgName, license.get("id").asText(),
-                license.get("license_key").asText());
+        KeycloakAdmin.TenantUser u = admin.tenantUser("claims", tier, seats);
+        return new Fixture(u.username(), u.userId(), u.tenantId(), u.orgName(), u.licenseId(), u.licenseKey());
     }
 
     static String suffix() {

@@ -134,12 +134,8 @@ class ClusterIT {
     }
 
     private static Fixture fixture(String tier, int seats) {
-        String username = "cluster-" + tier.toLowerCase() + "-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Cluster" + username);
-        admin.addMember(org, userId);
-        String licenseId = admin.createLicense(org, tier, seats).get("id").asText();
-        return new Fixture(username, licenseId, new Tokens(node1.baseUrl(), admin).password(username, "pw"));
+        KeycloakAdmin.TenantUser u = admin.tenantUser("cluster", tier, seats);
+        return new Fixture(u.username(), u.licenseId(), new Tokens(node1.baseUrl(), admin).password(u.username(), "pw"));
     }
 
 

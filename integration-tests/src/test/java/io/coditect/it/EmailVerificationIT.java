@@ -95,12 +95,9 @@ class EmailVerificationIT {
     void unverifiedUsersAreRefusedByOurEndpoints() {
         // A user whose address is not verified cannot get a token from Keycloak at all; one whose
         // verification is withdrawn keeps a valid token, and our endpoints refuse it.
-        String username = "unv-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Unverified " + username);
-        admin.addMember(org, userId);
-        admin.createLicense(org, "PRO", 1);
-        String token = new io.coditect.it.support.Tokens(stack).password(username, "pw").accessToken();
+        KeycloakAdmin.TenantUser u = admin.tenantUser("unverified", "PRO", 1);
+        String userId = u.userId();
+        String token = new io.coditect.it.support.Tokens(stack).password(u.username(), "pw").accessToken();
         admin.put("/users/" + userId, Map.of("emailVerified", false));
         LicenseAdminIT.assertError(Http.postJson(stack.realmUrl() + "/licenses/acquire", token,
                 Map.of("device_id", "d")), 403, "email_not_verified");

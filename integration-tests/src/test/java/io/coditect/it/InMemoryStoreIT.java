@@ -70,11 +70,7 @@ class InMemoryStoreIT {
     /** A user with a license on this node, and an access token of the test client. */
     private static String userWithLicense(String tier, int seats) {
         io.coditect.it.support.KeycloakAdmin admin = io.coditect.it.support.KeycloakAdmin.of(base);
-        String name = "mem-" + ClaimsIT.suffix();
-        String userId = admin.createUser(name, "pw");
-        String org = admin.createOrganization("Mem" + name);
-        admin.addMember(org, userId);
-        admin.createLicense(org, tier, seats);
+        String name = admin.tenantUser("mem", tier, seats).username();
         return new Tokens(base, admin).password(name, "pw").accessToken();
     }
 }

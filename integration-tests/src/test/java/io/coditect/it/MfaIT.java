@@ -107,11 +107,8 @@ class MfaIT {
     }
 
     private Member member(String tier) {
-        String username = "mfa-" + tier.toLowerCase() + "-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Mfa" + username);
-        admin.addMember(org, userId);
-        return new Member(username, admin.createLicense(org, tier, 3).get("id").asText());
+        KeycloakAdmin.TenantUser u = admin.tenantUser("mfa", tier, 3);
+        return new Member(u.username(), u.licenseId());
     }
 
     record Member(String username, String licenseId) {

@@ -237,12 +237,8 @@ class QuotaIT {
     }
 
     private User user(String tier) {
-        String username = "quota-" + tier.toLowerCase() + "-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Quota" + username);
-        admin.addMember(org, userId);
-        admin.createLicense(org, tier, 1);
-        return new User(username, userId, tokens.password(username, "pw").accessToken());
+        KeycloakAdmin.TenantUser u = admin.tenantUser("quota", tier, 1);
+        return new User(u.username(), u.userId(), tokens.password(u.username(), "pw").accessToken());
     }
 
     record User(String username, String userId, String token) {

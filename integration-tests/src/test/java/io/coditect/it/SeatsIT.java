@@ -364,12 +364,8 @@ class SeatsIT {
     }
 
     private Member member(String tier, int seats) {
-        String username = "seat-" + tier.toLowerCase() + "-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Seats" + username);
-        admin.addMember(org, userId);
-        String licenseId = admin.createLicense(org, tier, seats).get("id").asText();
-        return new Member(username, userId, org, licenseId, tokens.password(username, "pw"));
+        KeycloakAdmin.TenantUser u = admin.tenantUser("seat", tier, seats);
+        return new Member(u.username(), u.userId(), u.tenantId(), u.licenseId(), tokens.password(u.username(), "pw"));
     }
 
     private static void pause(long millis) {

@@ -23,11 +23,7 @@ class SessionRevocationIT {
 
     @Test
     void revokingOneSessionKillsItsTokensHereAndLogoutAllKillsBoth() {
-        String username = "sess-" + ClaimsIT.suffix();
-        String userId = admin.createUser(username, "pw");
-        String org = admin.createOrganization("Sessions " + username);
-        admin.addMember(org, userId);
-        admin.createLicense(org, "PRO", 3);
+        String username = admin.tenantUser("sessions", "PRO", 3).username();
         TokenSet laptop = tokens.password(username, "pw");
         TokenSet desktop = tokens.password(username, "pw");
         String laptopSeat = acquire(laptop, "laptop");

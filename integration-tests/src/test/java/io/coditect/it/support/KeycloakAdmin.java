@@ -88,6 +88,25 @@ public final class KeycloakAdmin {
         return r.json();
     }
 
+    /**
+     * The usual fixture: a verified user (password {@code pw}) who is a member of a new
+     * organization holding a license of this tier. Names get a random suffix.
+     */
+    public TenantUser tenantUser(String prefix, String tier, int seats) {
+        String username = prefix + "-" + tier.toLowerCase() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = createUser(username, "pw");
+        String orgName = "Org " + username;
+        String org = createOrganization(orgName);
+        addMember(org, userId);
+        JsonNode license = createLicense(org, tier, seats);
+        return new TenantUser(username, userId, org, orgName, license.get("id").asText(),
+                license.get("license_key").asText());
+    }
+
+    public record TenantUser(String username, String userId, String tenantId, String orgName, String licenseId,
+            String licenseKey) {
+    }
+
     public void setPolicy(Object policy) {
         expect(put("/licenses/policy", policy), 200);
     }
