@@ -93,6 +93,14 @@ class LicenseAdminIT {
     }
 
     @Test
+    void deletingTheTenantDeletesItsLicense() {
+        String org = admin.createOrganization("Gone " + ClaimsIT.suffix());
+        String id = admin.createLicense(org, "PRO", 1).get("id").asText();
+        assertThat(admin.delete("/organizations/" + org).status()).isEqualTo(204);
+        assertError(admin.get("/licenses/" + id), 404, "license_not_found");
+    }
+
+    @Test
     void anotherRealmsLicenseIdIsNotFound() {
         String org = admin.createOrganization("Foreign " + ClaimsIT.suffix());
         String id = admin.createLicense(org, "PRO", 1).get("id").asText();

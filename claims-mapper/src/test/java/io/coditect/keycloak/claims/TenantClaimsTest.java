@@ -62,7 +62,7 @@ class TenantClaimsTest {
     }
 
     private static Optional<LicenseSummary> license(Tier tier, LicenseStatus status, Instant expiresAt) {
-        return Optional.of(new LicenseSummary("lic-1", tier, KEY, status, expiresAt));
+        return Optional.of(new LicenseSummary("lic-1", tier, KEY, status, expiresAt, 3, null));
     }
 
     private static Optional<Membership> member(String tenantId, String role) {

@@ -26,6 +26,7 @@ public class LicenseEventListenerFactory implements EventListenerProviderFactory
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new TenantCleanup());
     }
 
     @Override

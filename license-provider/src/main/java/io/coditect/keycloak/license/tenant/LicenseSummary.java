@@ -13,23 +13,32 @@ import java.util.Optional;
 import org.keycloak.models.OrganizationModel;
 
 /**
- * The part of a tenant's license that tokens carry, kept as attributes of the tenant's
- * organization. Keycloak caches organizations and invalidates them across the cluster, so the
+ * The part of a tenant's license that tokens and the seat endpoints need, kept as attributes of
+ * the tenant's organization. Keycloak caches organizations and invalidates them across the cluster, so the
  * claims mapper reads this without a database round trip, and a change made through the admin
  * API is in the very next token on every node. The license table stays the source of truth;
  * {@link TenantLicenses} writes both in one transaction.
  */
-public record LicenseSummary(String licenseId, Tier tier, String licenseKey, LicenseStatus status, Instant expiresAt) {
+public record LicenseSummary(String licenseId, Tier tier, String licenseKey, LicenseStatus status, Instant expiresAt,
+        int seats, Integer gracePeriodDays) {
 
     static final String ID = "coditect.license.id";
     static final String TIER = "coditect.license.tier";
     static final String KEY = "coditect.license.key";
     static final String STATUS = "coditect.license.status";
     static final String EXPIRES_AT = "coditect.license.expires_at";
+    static final String SEATS = "coditect.license.seats";
+    static final String GRACE = "coditect.license.grace_period_days";
 
     public static LicenseSummary of(License license) {
         return new LicenseSummary(license.id(), license.tier(), license.licenseKey(), license.status(),
-                license.expiresAt());
+                license.expiresAt(), license.seats(), license.gracePeriodDays());
+    }
+
+    /** The license as the seat endpoints need it, without a database read. */
+    public License toLicense(String realmId, String tenantId) {
+        return new License(licenseId, realmId, tenantId, licenseKey, tier, seats, status, expiresAt, gracePeriodDays,
+                null, null);
     }
 
     public boolean usableAt(Instant now) {
@@ -59,16 +68,21 @@ public record LicenseSummary(String licenseId, Tier tier, String licenseKey, Lic
         if (id == null || tier.isEmpty() || status.isEmpty()) {
             return Optional.empty();
         }
-        String expires = first(attributes, EXPIRES_AT);
-        Instant expiresAt = null;
-        if (expires != null && !expires.isBlank()) {
-            try {
-                expiresAt = Instant.ofEpochMilli(Long.parseLong(expires));
-            } catch (NumberFormatException e) {
+        try {
+            String expires = first(attributes, EXPIRES_AT);
+            Instant expiresAt = expires == null || expires.isBlank() ? null : Instant.ofEpochMilli(Long.parseLong(expires));
+            // A summary without seats was written by an older version: read as missing, so it is rebuilt.
+            String seats = first(attributes, SEATS);
+            if (seats == null) {
                 return Optional.empty();
             }
+            String grace = first(attributes, GRACE);
+            Integer graceDays = grace == null || grace.isBlank() ? null : Integer.valueOf(grace);
+            return Optional.of(new LicenseSummary(id, tier.get(), first(attributes, KEY), status.get(), expiresAt,
+                    Integer.parseInt(seats), graceDays));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
-        return Optional.of(new LicenseSummary(id, tier.get(), first(attributes, KEY), status.get(), expiresAt));
     }
 
     void writeTo(OrganizationModel tenant) {
@@ -78,12 +92,14 @@ public record LicenseSummary(String licenseId, Tier tier, String licenseKey, Lic
         attributes.put(KEY, List.of(licenseKey));
         attributes.put(STATUS, List.of(status.name()));
         attributes.put(EXPIRES_AT, List.of(expiresAt == null ? "" : Long.toString(expiresAt.toEpochMilli())));
+        attributes.put(SEATS, List.of(Integer.toString(seats)));
+        attributes.put(GRACE, List.of(gracePeriodDays == null ? "" : Integer.toString(gracePeriodDays)));
         tenant.setAttributes(attributes);
     }
 
     static void clearFrom(OrganizationModel tenant) {
         Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
-        for (String key : List.of(ID, TIER, KEY, STATUS, EXPIRES_AT)) {
+        for (String key : List.of(ID, TIER, KEY, STATUS, EXPIRES_AT, SEATS, GRACE)) {
             attributes.remove(key);
         }
         tenant.setAttributes(attributes);

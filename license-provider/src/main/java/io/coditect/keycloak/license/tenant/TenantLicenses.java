@@ -20,8 +20,10 @@ public final class TenantLicenses {
     private final LicenseStore store;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final String realmId;
 
     public TenantLicenses(KeycloakSession session, RealmModel realm, Clock clock) {
+        this.realmId = realm.getId();
         this.store = new LicenseStore(session, realm);
         this.tenancy = new Tenancy(session);
         this.clock = clock;
@@ -71,9 +73,13 @@ public final class TenantLicenses {
         return stored;
     }
 
-    /** The license of the user's primary tenant, from the table (not the cached summary). */
+    /**
+     * The license of the user's primary tenant, from the cached summary: the heartbeat path reads
+     * no database row in steady state.
+     */
     public Optional<TenantLicense> forUser(UserModel user) {
-        return tenancy.primary(user).flatMap(m -> store.byTenant(m.tenant().getId()).map(l -> new TenantLicense(m, l)));
+        return tenancy.primary(user).flatMap(m -> summary(m.tenant())
+                .map(s -> new TenantLicense(m, s.toLicense(realmId, m.tenant().getId()))));
     }
 
     /**
