@@ -16,6 +16,7 @@ public final class TierPolicyStore {
     private static final Logger LOG = Logger.getLogger(TierPolicyStore.class);
     // Parsing is cheap but runs per token; remember the last parse of each realm's JSON.
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+    private static final TierPolicy DEFAULTS = TierPolicy.defaults();
 
     private TierPolicyStore() {
     }
@@ -23,7 +24,7 @@ public final class TierPolicyStore {
     public static TierPolicy get(RealmModel realm) {
         String json = realm.getAttribute(ATTRIBUTE);
         if (json == null || json.isBlank()) {
-            return TierPolicy.defaults();
+            return DEFAULTS; // the shipped realm's state until a policy is saved: built once, not per token
         }
         Parsed cached = PARSED.get(realm.getId());
         if (cached != null && cached.json.equals(json)) {
@@ -37,7 +38,7 @@ public final class TierPolicyStore {
             // must not break logins, so fall back to the defaults and say so.
             LOG.warnf("Realm %s: attribute %s is invalid (%s); using the default tier policy",
                     realm.getName(), ATTRIBUTE, e.getMessage());
-            policy = TierPolicy.defaults();
+            policy = DEFAULTS;
         }
         PARSED.put(realm.getId(), new Parsed(json, policy));
         return policy;
