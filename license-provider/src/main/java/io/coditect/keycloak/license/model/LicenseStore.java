@@ -21,12 +21,22 @@ import org.keycloak.models.RealmModel;
  */
 public final class LicenseStore {
 
-    private final EntityManager em;
+    private final KeycloakSession session;
     private final RealmModel realm;
+    private EntityManager em;
 
     public LicenseStore(KeycloakSession session, RealmModel realm) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.session = session;
         this.realm = realm;
+    }
+
+    // Looked up on first use: the hot paths (tokens, heartbeats, quota) read the cached license
+    // summary and must not pay for an entity manager they never use.
+    private EntityManager em() {
+        if (em == null) {
+            em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        }
+        return em;
     }
 
     public License create(String tenantId, Tier tier, int seats, Instant expiresAt, Integer gracePeriodDays,
@@ -43,8 +53,8 @@ public final class LicenseStore {
         e.setGracePeriodDays(gracePeriodDays);
         e.setCreatedAt(now.toEpochMilli());
         e.setUpdatedAt(now.toEpochMilli());
-        em.persist(e);
-        em.flush();
+        em().persist(e);
+        em().flush();
         return License.of(e);
     }
 
@@ -53,14 +63,14 @@ public final class LicenseStore {
     }
 
     public Optional<License> byTenant(String tenantId) {
-        return em.createNamedQuery("coditectLicenseByTenant", LicenseEntity.class)
+        return em().createNamedQuery("coditectLicenseByTenant", LicenseEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("tenantId", tenantId)
                 .getResultStream().findFirst().map(License::of);
     }
 
     public List<License> search(String tenantId, Tier tier, LicenseStatus status, int first, int max) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaBuilder cb = em().getCriteriaBuilder();
         CriteriaQuery<LicenseEntity> q = cb.createQuery(LicenseEntity.class);
         Root<LicenseEntity> root = q.from(LicenseEntity.class);
         List<Predicate> where = new ArrayList<>();
@@ -75,7 +85,7 @@ public final class LicenseStore {
             where.add(cb.equal(root.get("status"), status.name()));
         }
         q.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("createdAt")), cb.asc(root.get("id")));
-        TypedQuery<LicenseEntity> query = em.createQuery(q).setFirstResult(first).setMaxResults(max);
+        TypedQuery<LicenseEntity> query = em().createQuery(q).setFirstResult(first).setMaxResults(max);
         return query.getResultList().stream().map(License::of).toList();
     }
 
@@ -102,28 +112,28 @@ public final class LicenseStore {
                 e.setGracePeriodDays(change.gracePeriodDays());
             }
             e.setUpdatedAt(now.toEpochMilli());
-            em.flush();
+            em().flush();
             return License.of(e);
         });
     }
 
     public boolean delete(String id) {
         return entity(id).map(e -> {
-            em.remove(e);
-            em.flush();
+            em().remove(e);
+            em().flush();
             return true;
         }).orElse(false);
     }
 
     public void deleteAllOfRealm() {
-        em.createNamedQuery("coditectDeleteLicensesOfRealm").setParameter("realmId", realm.getId()).executeUpdate();
+        em().createNamedQuery("coditectDeleteLicensesOfRealm").setParameter("realmId", realm.getId()).executeUpdate();
     }
 
     private Optional<LicenseEntity> entity(String id) {
         if (id == null || id.length() > 36) {
             return Optional.empty();
         }
-        LicenseEntity e = em.find(LicenseEntity.class, id);
+        LicenseEntity e = em().find(LicenseEntity.class, id);
         return e != null && realm.getId().equals(e.getRealmId()) ? Optional.of(e) : Optional.empty();
     }
 
