@@ -1,19 +1,14 @@
 package io.coditect.keycloak.quota.auth;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Authenticator {@code coditect-otp-enrolment}: "Require TOTP enrolment". */
-public class OtpEnrolmentFactory implements AuthenticatorFactory {
+public class OtpEnrolmentFactory extends RequiredOrDisabledFactory {
 
     public static final String ID = "coditect-otp-enrolment";
-    private static final Requirement[] CHOICES = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -46,29 +41,7 @@ public class OtpEnrolmentFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public Requirement[] getRequirementChoices() {
-        return CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

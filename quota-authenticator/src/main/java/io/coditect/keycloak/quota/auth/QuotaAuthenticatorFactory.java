@@ -1,21 +1,16 @@
 package io.coditect.keycloak.quota.auth;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Authenticator {@code coditect-quota}: "CODITECT daily quota". */
-public class QuotaAuthenticatorFactory implements AuthenticatorFactory {
+public class QuotaAuthenticatorFactory extends RequiredOrDisabledFactory {
 
     public static final String ID = "coditect-quota";
     private static final QuotaAuthenticator SINGLETON = new QuotaAuthenticator();
-    private static final Requirement[] CHOICES = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -48,16 +43,6 @@ public class QuotaAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public Requirement[] getRequirementChoices() {
-        return CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property().name(TierSet.CONFIG).label("Tiers").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
@@ -68,17 +53,5 @@ public class QuotaAuthenticatorFactory implements AuthenticatorFactory {
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).defaultValue("FREE")
                 .helpText("Tiers refused (503) while the quota store is unreachable; others pass").add()
                 .build();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,19 +1,15 @@
 package io.coditect.keycloak.quota.auth;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Authenticator {@code coditect-condition-tier}: "Condition - CODITECT tier". */
-public class TierConditionFactory implements ConditionalAuthenticatorFactory {
+public class TierConditionFactory extends RequiredOrDisabledFactory implements ConditionalAuthenticatorFactory {
 
     public static final String ID = "coditect-condition-tier";
-    private static final Requirement[] CHOICES = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public ConditionalAuthenticator getSingleton() {
@@ -42,16 +38,6 @@ public class TierConditionFactory implements ConditionalAuthenticatorFactory {
     }
 
     @Override
-    public Requirement[] getRequirementChoices() {
-        return CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property().name(TierSet.CONFIG).label("Tiers").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
@@ -59,17 +45,5 @@ public class TierConditionFactory implements ConditionalAuthenticatorFactory {
                 .property().name(TierCondition.NEGATE).label("Negate").type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue("false").helpText("Match users whose tier is NOT one of these").add()
                 .build();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
