@@ -53,11 +53,6 @@ public final class Tokens {
         return TokenSet.of(r.json());
     }
 
-    public Http.Reply passwordReply(String username, String password) {
-        return Http.postForm(tokenUrl(), Map.of("grant_type", "password", "client_id", CLIENT,
-                "client_secret", SECRET, "username", username, "password", password, "scope", "openid"));
-    }
-
     public TokenSet refresh(TokenSet tokens, String clientId, String secret) {
         Map<String, String> form = new java.util.HashMap<>(Map.of("grant_type", "refresh_token",
                 "client_id", clientId, "refresh_token", tokens.refreshToken()));

@@ -37,7 +37,6 @@ import org.keycloak.models.RealmModel;
 public class QuotaResource {
 
     private static final Logger LOG = Logger.getLogger(QuotaResource.class);
-    private static final int STORE_RETRY_AFTER = 5;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -96,7 +95,7 @@ public class QuotaResource {
         new AuditTrail(session, realm, caller).quota("store_unavailable",
                 Map.of("tier", tier.name(), "outcome", open ? "allowed" : "refused"));
         if (!open) {
-            return ApiError.storeUnavailable(STORE_RETRY_AFTER).toResponse();
+            return ApiError.storeUnavailable().toResponse();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("allowed", true);

@@ -22,8 +22,7 @@ public final class UserTier {
 
     /** The tier, or the 403/404 error that says why the user has none. */
     public static Tier require(KeycloakSession session, RealmModel realm, UserModel user, Clock clock) {
-        TenantLicenses licenses = new TenantLicenses(session, realm, clock);
-        Optional<LicenseSummary> summary = licenses.tenancy().primary(user).flatMap(m -> licenses.summary(m.tenant()));
+        Optional<LicenseSummary> summary = summary(session, realm, user, clock);
         if (summary.isEmpty()) {
             throw ApiError.notFound("no_license", "Your tenant has no CODITECT license.").exception();
         }
@@ -35,8 +34,12 @@ public final class UserTier {
 
     /** The tier if the user has a usable license, else empty. */
     public static Optional<Tier> find(KeycloakSession session, RealmModel realm, UserModel user, Clock clock) {
+        return summary(session, realm, user, clock).filter(s -> s.usableAt(clock.instant())).map(LicenseSummary::tier);
+    }
+
+    private static Optional<LicenseSummary> summary(KeycloakSession session, RealmModel realm, UserModel user,
+            Clock clock) {
         TenantLicenses licenses = new TenantLicenses(session, realm, clock);
-        return licenses.tenancy().primary(user).flatMap(m -> licenses.summary(m.tenant()))
-                .filter(s -> s.usableAt(clock.instant())).map(LicenseSummary::tier);
+        return licenses.tenancy().primary(user).flatMap(m -> licenses.summary(m.tenant()));
     }
 }

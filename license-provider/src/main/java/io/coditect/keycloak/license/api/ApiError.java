@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class ApiError {
 
+    private static final int STORE_RETRY_AFTER_SECONDS = 5;
+
     private final int status;
     private final String code;
     private final String description;
@@ -41,9 +43,10 @@ public final class ApiError {
         return of(404, code, description);
     }
 
-    public static ApiError storeUnavailable(int retryAfterSeconds) {
+    /** Redis unreachable: every endpoint tells clients to come back in the same few seconds. */
+    public static ApiError storeUnavailable() {
         return of(503, "store_unavailable", "The seat and quota store cannot be reached. Try again shortly.")
-                .header("Retry-After", retryAfterSeconds);
+                .header("Retry-After", STORE_RETRY_AFTER_SECONDS);
     }
 
     public ApiError with(String field, Object value) {

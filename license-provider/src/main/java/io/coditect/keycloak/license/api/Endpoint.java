@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 public final class Endpoint {
 
     private static final Logger LOG = Logger.getLogger(Endpoint.class);
-    private static final int RETRY_AFTER_SECONDS = 5;
 
     private Endpoint() {
     }
@@ -40,7 +39,7 @@ public final class Endpoint {
             return e.error().toResponse();
         } catch (StoreUnavailableException e) {
             LOG.warnf("Seat/quota store unavailable: %s", e.getMessage());
-            return ApiError.storeUnavailable(RETRY_AFTER_SECONDS).toResponse();
+            return ApiError.storeUnavailable().toResponse();
         } catch (WebApplicationException e) {
             // JAX-RS' own refusals (e.g. unsupported media type) keep their status, in our shape.
             int status = e.getResponse() == null ? 400 : e.getResponse().getStatus();

@@ -52,7 +52,7 @@ public final class QuotaAuthenticator implements Authenticator {
             decision = new DailyQuota(store.quota(), Clock.systemUTC()).peek(context.getRealm().getId(), user.getId(),
                     tier.get(), TierPolicyStore.get(context.getRealm()));
         } catch (StoreUnavailableException e) {
-            Set<Tier> failClosed = failClosed(config);
+            Set<Tier> failClosed = TierSet.of(config, FAIL_CLOSED, EnumSet.of(Tier.FREE));
             LOG.warnf("Quota store unavailable in authenticator for a %s user: %s", tier.get(), e.getMessage());
             if (failClosed.contains(tier.get())) {
                 context.failure(AuthenticationFlowError.INTERNAL_ERROR, json(503, "store_unavailable",
@@ -73,17 +73,6 @@ public final class QuotaAuthenticator implements Authenticator {
         context.failure(AuthenticationFlowError.ACCESS_DENIED, json(429, "quota_exceeded", message,
                 Map.of("Retry-After", decision.secondsToReset(), "RateLimit-Policy", decision.rateLimitPolicy(),
                         "RateLimit", decision.rateLimit())));
-    }
-
-    private static Set<Tier> failClosed(AuthenticatorConfigModel config) {
-        if (config == null || config.getConfig().get(FAIL_CLOSED) == null) {
-            return EnumSet.of(Tier.FREE);
-        }
-        Set<Tier> tiers = EnumSet.noneOf(Tier.class);
-        for (String name : config.getConfig().get(FAIL_CLOSED).split("##|,")) {
-            Tier.parse(name).ifPresent(tiers::add);
-        }
-        return tiers;
     }
 
     private static Response json(int status, String error, String description, Map<String, Object> headers) {

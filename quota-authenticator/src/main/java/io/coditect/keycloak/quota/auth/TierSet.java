@@ -15,11 +15,16 @@ final class TierSet {
     }
 
     static Set<Tier> of(AuthenticatorConfigModel config, Set<Tier> fallback) {
-        if (config == null || config.getConfig() == null || config.getConfig().get(CONFIG) == null) {
+        return of(config, CONFIG, fallback);
+    }
+
+    /** The tiers under another config key of the same execution. */
+    static Set<Tier> of(AuthenticatorConfigModel config, String key, Set<Tier> fallback) {
+        if (config == null || config.getConfig() == null || config.getConfig().get(key) == null) {
             return fallback;
         }
         Set<Tier> tiers = EnumSet.noneOf(Tier.class);
-        for (String name : config.getConfig().get(CONFIG).split(Constants.CFG_DELIMITER + "|,")) {
+        for (String name : config.getConfig().get(key).split(Constants.CFG_DELIMITER + "|,")) {
             Tier.parse(name).ifPresent(tiers::add);
         }
         return tiers;
